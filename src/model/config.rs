@@ -1,0 +1,231 @@
+//! Runtime configuration (`config.json`, fetched next to `index.html`).
+//!
+//! Operators point one build at their own API, status page and support lines
+//! by editing this file on their static host; nothing is baked into the wasm.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::wire::json_error_message;
+
+/// Where API requests go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiBase {
+    /// The simulated backend that runs inside the page.
+    Demo,
+    /// An absolute URL or a path relative to the page, without a trailing slash.
+    Http(String),
+}
+
+impl ApiBase {
+    fn from_text(text: &str) -> Result<Self, ConfigError> {
+        let t = text.trim();
+        if t.eq_ignore_ascii_case("demo") {
+            return Ok(ApiBase::Demo);
+        }
+        if t.is_empty() {
+            return Err(ConfigError::Invalid("\"api_base\" is empty".into()));
+        }
+        let lower = t.to_ascii_lowercase();
+        let allowed = lower.starts_with("https://")
+            || lower.starts_with("http://")
+            || t.starts_with('/')
+            || t.starts_with("./")
+            || t.starts_with("../");
+        if !allowed {
+            return Err(ConfigError::Invalid(format!(
+                "\"api_base\" must be \"demo\", an http(s) URL or a path, not {t:?}"
+            )));
+        }
+        Ok(ApiBase::Http(t.trim_end_matches('/').to_string()))
+    }
+
+    pub fn is_demo(&self) -> bool {
+        matches!(self, ApiBase::Demo)
+    }
+}
+
+/// How drivers reach a human.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Support {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    /// Where a driver resets a forgotten password (shown after repeated 401s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_reset_url: Option<String>,
+}
+
+/// What the operator says about one support code (e.g. "03-005").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupportCodeInfo {
+    /// Which kind of failure this code really is (e.g. "platform_outage").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Operator reassurance, e.g. "Scheduled blocks are paid."
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reassurance: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub api_base: ApiBase,
+    pub status_url: Option<String>,
+    pub support: Support,
+    pub support_codes: BTreeMap<String, SupportCodeInfo>,
+    pub retention_hours_after_block: u32,
+}
+
+/// The wire form, before `api_base` is checked.
+#[derive(Deserialize)]
+struct RawConfig {
+    api_base: Option<String>,
+    #[serde(default)]
+    status_url: Option<String>,
+    #[serde(default)]
+    support: Support,
+    #[serde(default)]
+    support_codes: BTreeMap<String, SupportCodeInfo>,
+    #[serde(default = "default_retention")]
+    retention_hours_after_block: u32,
+}
+
+fn default_retention() -> u32 {
+    24
+}
+
+/// Why `config.json` could not be used. Shown on the setup-error screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Valid JSON, but a field is missing or of the wrong type.
+    Invalid(String),
+    /// The server answered with something that is not the config at all
+    /// (e.g. an HTML page because the file is missing and the host falls back).
+    NotFound { status: u16 },
+    Unreachable(String),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::NotJson {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "config.json is not valid JSON (line {line}, column {column}: {message})"
+            ),
+            ConfigError::Invalid(m) => write!(f, "config.json has a problem: {m}"),
+            ConfigError::NotFound { status } => write!(
+                f,
+                "config.json could not be loaded (the web server answered {status})"
+            ),
+            ConfigError::Unreachable(m) => write!(f, "config.json could not be fetched: {m}"),
+        }
+    }
+}
+
+impl Config {
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+        if trimmed.starts_with('<') {
+            return Err(ConfigError::Invalid(
+                "the file is an HTML page, not JSON (is config.json missing on the host?)".into(),
+            ));
+        }
+        let raw: RawConfig = serde_json::from_str(trimmed).map_err(|e| {
+            if e.is_data() {
+                ConfigError::Invalid(e.to_string())
+            } else {
+                ConfigError::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                    message: json_error_message(&e),
+                }
+            }
+        })?;
+        let api_base = raw
+            .api_base
+            .ok_or_else(|| ConfigError::Invalid("\"api_base\" is missing".into()))
+            .and_then(|s| ApiBase::from_text(&s))?;
+        Ok(Config {
+            api_base,
+            status_url: raw.status_url.filter(|s| !s.trim().is_empty()),
+            support: raw.support,
+            support_codes: raw.support_codes,
+            retention_hours_after_block: raw.retention_hours_after_block,
+        })
+    }
+
+    /// The defaults used by tests and as a base for demos.
+    pub fn demo() -> Config {
+        Config {
+            api_base: ApiBase::Demo,
+            status_url: None,
+            support: Support::default(),
+            support_codes: BTreeMap::new(),
+            retention_hours_after_block: default_retention(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_config_parses_and_selects_demo() {
+        let text = include_str!("../../public/config.json");
+        let c = Config::parse(text).expect("shipped config.json must parse");
+        assert_eq!(c.api_base, ApiBase::Demo);
+        assert!(c.support_codes.contains_key("03-005"));
+    }
+
+    #[test]
+    fn http_base_loses_trailing_slash() {
+        let c = Config::parse(r#"{"api_base":"https://api.example.com/v1/"}"#).unwrap();
+        assert_eq!(c.api_base, ApiBase::Http("https://api.example.com/v1".into()));
+        assert_eq!(c.retention_hours_after_block, 24);
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        match Config::parse("{\"api_base\": \"demo\",,}") {
+            Err(ConfigError::NotJson { line: 1, .. }) => {}
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            Config::parse("{}"),
+            Err(ConfigError::Invalid(m)) if m.contains("api_base")
+        ));
+        assert!(matches!(
+            Config::parse("<!doctype html><p>Not found"),
+            Err(ConfigError::Invalid(m)) if m.contains("HTML")
+        ));
+        assert!(matches!(
+            Config::parse(r#"{"api_base":"javascript:alert(1)"}"#),
+            Err(ConfigError::Invalid(_))
+        ));
+        assert!(matches!(
+            Config::parse(r#"{"api_base":"demo","retention_hours_after_block":"x"}"#),
+            Err(ConfigError::Invalid(_))
+        ));
+    }
+}

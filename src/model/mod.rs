@@ -1,0 +1,13 @@
+//! Pure domain types and logic. No web-sys, no signals: everything here
+//! builds and is tested natively with `cargo test`.
+
+pub mod config;
+pub mod event;
+pub mod fleet;
+pub mod manifest;
+pub mod progress;
+pub mod session;
+pub mod text_enum;
+pub mod time;
+pub mod validate;
+pub mod wire;
