@@ -1,0 +1,592 @@
+//! Turning "what came back" into "what kind of failure this is".
+//!
+//! The driver-facing screens, the retry plan and the support record all start
+//! from a [`Failure`]. Classification looks only at the transport outcome, the
+//! status line, a few headers and (for errors) the body; it never decides
+//! what to tell the driver. That is `guidance`, which may also let the
+//! operator's support-code table change the kind.
+
+use serde::{Deserialize, Serialize};
+
+use super::retry_after::parse_retry_after;
+use crate::model::wire::{ApiResponse, TransportFailure};
+
+/// Which request failed. Wording and retry rules differ between them: a 401
+/// on sign-in is a wrong password, a 401 anywhere else is an expired session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Operation {
+    SignIn,
+    ManifestRefresh,
+    EventSync,
+    FleetLoad,
+    StatusPage,
+}
+
+/// What went wrong, in the terms the driver's guidance is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureKind {
+    /// The phone itself has no network.
+    Offline,
+    /// The request never got an answer: DNS, refused connection, TLS, CORS.
+    Unreachable,
+    /// The request was aborted after waiting too long.
+    Timeout,
+    /// 401.
+    WrongCredentials,
+    /// 403.
+    AccountProblem,
+    /// 423.
+    AccountLocked,
+    /// 429.
+    TooManyAttempts,
+    /// 500, 502, 504, any other 5xx, or an HTML error page from a proxy.
+    PlatformError,
+    /// 503: down or in maintenance.
+    PlatformUnavailable,
+    /// A success with a body Roadbook cannot use, or an unexpected status.
+    UnexpectedResponse,
+}
+
+impl FailureKind {
+    /// True when the cause is on the platform's side (or the road between),
+    /// so nothing the driver does with their account or password helps.
+    pub fn is_outage(self) -> bool {
+        matches!(
+            self,
+            FailureKind::Unreachable
+                | FailureKind::Timeout
+                | FailureKind::PlatformError
+                | FailureKind::PlatformUnavailable
+                | FailureKind::UnexpectedResponse
+        )
+    }
+
+    /// True when only a person at driver support can clear it.
+    pub fn needs_support(self) -> bool {
+        matches!(
+            self,
+            FailureKind::AccountProblem | FailureKind::AccountLocked
+        )
+    }
+}
+
+/// One failed request, classified.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    pub kind: FailureKind,
+    pub operation: Operation,
+    /// HTTP status, when there was a response.
+    pub status: Option<u16>,
+    /// `support_code` from the problem details, e.g. "03-005".
+    pub support_code: Option<String>,
+    /// Epoch ms before which the server asked not to retry (`Retry-After`).
+    pub retry_after_ms: Option<i64>,
+    /// Problem `title`, for the support record only (never shown as-is).
+    pub server_title: Option<String>,
+    /// Problem `detail`, or why a success body was rejected; record only.
+    pub server_detail: Option<String>,
+}
+
+impl Failure {
+    /// A failure with nothing but a kind, e.g. for a transport error.
+    pub fn new(kind: FailureKind, operation: Operation) -> Self {
+        Failure {
+            kind,
+            operation,
+            status: None,
+            support_code: None,
+            retry_after_ms: None,
+            server_title: None,
+            server_detail: None,
+        }
+    }
+
+    /// A 401 outside sign-in means the token ran out, not that the password
+    /// is wrong: the driver has to sign in again, not fix their password.
+    pub fn session_expired(&self) -> bool {
+        self.kind == FailureKind::WrongCredentials && self.operation != Operation::SignIn
+    }
+}
+
+/// Longest server-supplied title/detail kept for the record.
+const MAX_SERVER_TEXT: usize = 500;
+/// Longest support code accepted; real ones look like "03-005".
+const MAX_SUPPORT_CODE: usize = 40;
+
+/// Classifies one request's outcome. `None` means it did not fail (2xx, 304).
+///
+/// A response that arrived is believed over `device_online`: the browser's
+/// online flag lags, and a 200 in hand proves the network works. For every
+/// failure, though, a phone that says it is offline is the whole story.
+pub fn classify(
+    op: Operation,
+    outcome: &Result<ApiResponse, TransportFailure>,
+    device_online: bool,
+    now_ms: i64,
+) -> Option<Failure> {
+    if let Ok(r) = outcome {
+        if r.is_success() || r.status == 304 {
+            return None;
+        }
+    }
+    if !device_online {
+        return Some(Failure::new(FailureKind::Offline, op));
+    }
+    match outcome {
+        Err(t) => Some(Failure::new(transport_kind(t), op)),
+        Ok(r) => Some(classify_response(op, r, now_ms)),
+    }
+}
+
+/// Builds the failure for a 2xx whose body could not be decoded or failed
+/// validation. `reason` goes to the record; the saved manifest is untouched.
+pub fn unexpected_body(op: Operation, response: &ApiResponse, reason: &str) -> Failure {
+    Failure {
+        status: Some(response.status),
+        server_detail: clean_text(reason, MAX_SERVER_TEXT),
+        ..Failure::new(FailureKind::UnexpectedResponse, op)
+    }
+}
+
+fn transport_kind(t: &TransportFailure) -> FailureKind {
+    match t {
+        TransportFailure::Offline => FailureKind::Offline,
+        TransportFailure::Unreachable(_) => FailureKind::Unreachable,
+        TransportFailure::Timeout { .. } => FailureKind::Timeout,
+    }
+}
+
+fn classify_response(op: Operation, r: &ApiResponse, now_ms: i64) -> Failure {
+    let retry_after_ms = r
+        .header("retry-after")
+        .and_then(|v| parse_retry_after(v, now_ms));
+    let base = Failure {
+        status: Some(r.status),
+        retry_after_ms,
+        ..Failure::new(FailureKind::UnexpectedResponse, op)
+    };
+    // Proxies, load balancers and CDNs answer with their own HTML page, with
+    // whatever status they like (even 401/403). That is never the API
+    // talking, so it is never about the driver's account.
+    if is_html(r) {
+        let kind = if r.status == 503 {
+            FailureKind::PlatformUnavailable
+        } else {
+            FailureKind::PlatformError
+        };
+        return Failure { kind, ..base };
+    }
+    let problem = if may_be_json(r) {
+        parse_problem(&r.body)
+    } else {
+        LooseProblem::default()
+    };
+    Failure {
+        kind: kind_for_status(r.status),
+        support_code: problem.support_code,
+        server_title: problem.title,
+        server_detail: problem.detail,
+        ..base
+    }
+}
+
+/// The status-code table, for responses that came from the API itself.
+fn kind_for_status(status: u16) -> FailureKind {
+    match status {
+        // No real answer (an opaque or aborted fetch can report 0).
+        0 => FailureKind::Unreachable,
+        401 => FailureKind::WrongCredentials,
+        403 => FailureKind::AccountProblem,
+        423 => FailureKind::AccountLocked,
+        429 => FailureKind::TooManyAttempts,
+        503 => FailureKind::PlatformUnavailable,
+        500..=599 => FailureKind::PlatformError,
+        // Other 4xx (400, 404, 409…), stray 1xx/3xx: the contract has no
+        // such answer, so Roadbook cannot tell what it means.
+        _ => FailureKind::UnexpectedResponse,
+    }
+}
+
+fn content_type(r: &ApiResponse) -> String {
+    let ct = r.header("content-type").unwrap_or("");
+    let essence = ct.split(';').next().unwrap_or("");
+    essence.trim().to_ascii_lowercase()
+}
+
+/// An HTML error page: by content type, or by a body that starts with a tag
+/// (some proxies send HTML labelled as JSON or with no type at all).
+fn is_html(r: &ApiResponse) -> bool {
+    let ct = content_type(r);
+    if ct == "text/html" || ct == "application/xhtml+xml" {
+        return true;
+    }
+    r.body
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .starts_with('<')
+}
+
+/// Problem details come as problem+json, but some servers label them plain
+/// JSON or leave the type off; anything else is not worth parsing.
+fn may_be_json(r: &ApiResponse) -> bool {
+    matches!(
+        content_type(r).as_str(),
+        "application/problem+json" | "application/json" | ""
+    )
+}
+
+/// The parts of RFC 9457 problem details Roadbook uses, read field by field
+/// so one badly typed field does not lose the others.
+#[derive(Default)]
+struct LooseProblem {
+    title: Option<String>,
+    detail: Option<String>,
+    support_code: Option<String>,
+}
+
+fn parse_problem(body: &str) -> LooseProblem {
+    let text = body.trim_start_matches('\u{feff}');
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) else {
+        return LooseProblem::default();
+    };
+    let field = |name: &str| map.get(name).and_then(serde_json::Value::as_str);
+    LooseProblem {
+        title: field("title").and_then(|s| clean_text(s, MAX_SERVER_TEXT)),
+        detail: field("detail").and_then(|s| clean_text(s, MAX_SERVER_TEXT)),
+        support_code: field("support_code").and_then(clean_support_code),
+    }
+}
+
+/// A support code is read out to a person on the phone and looked up in the
+/// operator's table, so only short, printable, single-line codes are kept.
+fn clean_support_code(code: &str) -> Option<String> {
+    let code = code.trim();
+    let printable = code.chars().all(|c| c.is_ascii_graphic() || c == ' ');
+    (printable && !code.is_empty() && code.len() <= MAX_SUPPORT_CODE).then(|| code.to_string())
+}
+
+/// Trims, drops control characters and caps the length (in characters), so a
+/// hostile or broken server cannot flood the record.
+pub(super) fn clean_text(text: &str, max_chars: usize) -> Option<String> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .take(max_chars)
+        .collect();
+    let cleaned = cleaned.trim_end().to_string();
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_795_621_320_000;
+
+    fn problem(status: u16, code: Option<&str>) -> ApiResponse {
+        let code = code.map_or(String::new(), |c| format!(",\"support_code\":\"{c}\""));
+        ApiResponse {
+            status,
+            headers: vec![("content-type".into(), "application/problem+json".into())],
+            body: format!(
+                "{{\"type\":\"about:blank\",\"title\":\"T{status}\",\"status\":{status},\"detail\":\"D\"{code}}}"
+            ),
+        }
+    }
+
+    fn run(op: Operation, r: ApiResponse) -> Option<Failure> {
+        classify(op, &Ok(r), true, NOW)
+    }
+
+    #[test]
+    fn every_status_code_maps_to_its_kind() {
+        use FailureKind::*;
+        let table: &[(u16, Option<FailureKind>)] = &[
+            (200, None),
+            (201, None),
+            (204, None),
+            (304, None),
+            (301, Some(UnexpectedResponse)),
+            (400, Some(UnexpectedResponse)),
+            (401, Some(WrongCredentials)),
+            (403, Some(AccountProblem)),
+            (404, Some(UnexpectedResponse)),
+            (409, Some(UnexpectedResponse)),
+            (423, Some(AccountLocked)),
+            (429, Some(TooManyAttempts)),
+            (500, Some(PlatformError)),
+            (502, Some(PlatformError)),
+            (503, Some(PlatformUnavailable)),
+            (504, Some(PlatformError)),
+            (599, Some(PlatformError)),
+            (0, Some(Unreachable)),
+        ];
+        for &(status, want) in table {
+            let got = run(Operation::SignIn, problem(status, None));
+            assert_eq!(got.as_ref().map(|f| f.kind), want, "status {status}");
+            if let Some(f) = got {
+                assert_eq!(f.status, Some(status));
+                assert_eq!(f.operation, Operation::SignIn);
+            }
+        }
+    }
+
+    #[test]
+    fn transport_failures_map_one_to_one() {
+        let table = [
+            (TransportFailure::Offline, FailureKind::Offline),
+            (
+                TransportFailure::Unreachable("dns".into()),
+                FailureKind::Unreachable,
+            ),
+            (
+                TransportFailure::Timeout { after_ms: 15_000 },
+                FailureKind::Timeout,
+            ),
+        ];
+        for (t, want) in table {
+            let f = classify(Operation::EventSync, &Err(t), true, NOW).expect("a failure");
+            assert_eq!(f, Failure::new(want, Operation::EventSync));
+        }
+    }
+
+    #[test]
+    fn offline_device_wins_over_any_failure_but_not_over_success() {
+        let outcomes: Vec<Result<ApiResponse, TransportFailure>> = vec![
+            Err(TransportFailure::Timeout { after_ms: 1 }),
+            Err(TransportFailure::Unreachable("x".into())),
+            Ok(problem(503, Some("03-005"))),
+            Ok(problem(401, None)),
+        ];
+        for o in outcomes {
+            let f = classify(Operation::ManifestRefresh, &o, false, NOW).expect("a failure");
+            assert_eq!(
+                f,
+                Failure::new(FailureKind::Offline, Operation::ManifestRefresh)
+            );
+        }
+        let ok = Ok(ApiResponse::json(200, "{}".into()));
+        assert_eq!(classify(Operation::ManifestRefresh, &ok, false, NOW), None);
+    }
+
+    #[test]
+    fn problem_json_fields_are_kept_with_and_without_support_code() {
+        let f = run(Operation::SignIn, problem(503, Some("03-005"))).expect("failure");
+        assert_eq!(f.support_code.as_deref(), Some("03-005"));
+        assert_eq!(f.server_title.as_deref(), Some("T503"));
+        assert_eq!(f.server_detail.as_deref(), Some("D"));
+
+        let f = run(Operation::SignIn, problem(500, None)).expect("failure");
+        assert_eq!(f.support_code, None);
+        assert_eq!(f.server_title.as_deref(), Some("T500"));
+    }
+
+    #[test]
+    fn problem_in_plain_json_or_untyped_is_read_too() {
+        let r = ApiResponse::json(403, r#"{"support_code":"04-001"}"#.into());
+        let f = run(Operation::SignIn, r).expect("failure");
+        assert_eq!(f.support_code.as_deref(), Some("04-001"));
+
+        let r = ApiResponse {
+            status: 403,
+            headers: vec![],
+            body: r#"{"support_code":"04-001"}"#.into(),
+        };
+        assert_eq!(
+            run(Operation::SignIn, r)
+                .and_then(|f| f.support_code)
+                .as_deref(),
+            Some("04-001")
+        );
+    }
+
+    #[test]
+    fn problem_of_another_content_type_is_ignored() {
+        let r = ApiResponse {
+            status: 500,
+            headers: vec![("content-type".into(), "text/plain".into())],
+            body: r#"{"support_code":"05-500"}"#.into(),
+        };
+        let f = run(Operation::SignIn, r).expect("failure");
+        assert_eq!(f.kind, FailureKind::PlatformError);
+        assert_eq!(f.support_code, None);
+    }
+
+    #[test]
+    fn garbage_problem_bodies_keep_the_status_kind() {
+        let bodies = [
+            "",
+            "not json",
+            "{\"title\":\"cut off",
+            "[1,2,3]",
+            "null",
+            r#"{"title":5,"detail":["x"],"support_code":{"a":1},"status":"five"}"#,
+            r#"{"support_code":"  "}"#,
+            r#"{"support_code":"line\nbreak"}"#,
+        ];
+        for body in bodies {
+            let r = ApiResponse {
+                status: 503,
+                headers: vec![("content-type".into(), "application/problem+json".into())],
+                body: body.into(),
+            };
+            let f = run(Operation::SignIn, r).expect("failure");
+            assert_eq!(f.kind, FailureKind::PlatformUnavailable, "{body:?}");
+            assert_eq!(f.support_code, None, "{body:?}");
+            assert_eq!(f.server_title, None, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn one_bad_field_does_not_lose_the_others() {
+        let r = ApiResponse::json(500, r#"{"title":5,"support_code":"05-500"}"#.into());
+        let f = run(Operation::SignIn, r).expect("failure");
+        assert_eq!(f.support_code.as_deref(), Some("05-500"));
+        assert_eq!(f.server_title, None);
+    }
+
+    #[test]
+    fn server_text_is_capped_and_cleaned() {
+        let long = "x".repeat(5000);
+        let body = format!("{{\"title\":\"a\\u0007b\",\"detail\":\"{long}\"}}");
+        let f = run(Operation::SignIn, ApiResponse::json(500, body)).expect("failure");
+        assert_eq!(f.server_title.as_deref(), Some("ab"));
+        assert_eq!(f.server_detail.map(|d| d.chars().count()), Some(500));
+    }
+
+    #[test]
+    fn html_pages_are_platform_errors_whatever_the_status() {
+        let nginx = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>\
+                     <body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>";
+        let html = |status: u16, ct: &str, body: &str| ApiResponse {
+            status,
+            headers: vec![("content-type".into(), ct.into())],
+            body: body.into(),
+        };
+        let table = [
+            (
+                html(502, "text/html; charset=utf-8", nginx),
+                FailureKind::PlatformError,
+            ),
+            (
+                html(503, "text/html", "<h1>Maintenance</h1>"),
+                FailureKind::PlatformUnavailable,
+            ),
+            (
+                html(401, "text/html", "<p>Unauthorized</p>"),
+                FailureKind::PlatformError,
+            ),
+            (
+                html(403, "TEXT/HTML", "Forbidden by WAF"),
+                FailureKind::PlatformError,
+            ),
+            (html(404, "text/html", ""), FailureKind::PlatformError),
+            // Mislabelled: JSON type, HTML body (with BOM and whitespace).
+            (
+                html(500, "application/json", "\u{feff}\n  <html>"),
+                FailureKind::PlatformError,
+            ),
+            (
+                html(429, "", "<html>slow down</html>"),
+                FailureKind::PlatformError,
+            ),
+        ];
+        for (r, want) in table {
+            let status = r.status;
+            let f = run(Operation::SignIn, r).expect("failure");
+            assert_eq!(f.kind, want, "status {status}");
+            assert_eq!(f.support_code, None);
+        }
+    }
+
+    #[test]
+    fn retry_after_header_becomes_an_instant() {
+        let r = problem(429, None).with_header("Retry-After", "30");
+        let f = run(Operation::SignIn, r).expect("failure");
+        assert_eq!(f.retry_after_ms, Some(NOW + 30_000));
+
+        let r = problem(503, Some("03-005")).with_header("retry-after", "soon");
+        assert_eq!(
+            run(Operation::SignIn, r).expect("failure").retry_after_ms,
+            None
+        );
+
+        let r = ApiResponse {
+            status: 503,
+            headers: vec![("retry-after".into(), "120".into())],
+            body: "<html>down</html>".into(),
+        };
+        let f = run(Operation::SignIn, r).expect("failure");
+        assert_eq!(f.kind, FailureKind::PlatformUnavailable);
+        assert_eq!(f.retry_after_ms, Some(NOW + 120_000));
+    }
+
+    #[test]
+    fn a_401_outside_sign_in_is_an_expired_session() {
+        let ops = [
+            (Operation::SignIn, false),
+            (Operation::ManifestRefresh, true),
+            (Operation::EventSync, true),
+            (Operation::FleetLoad, true),
+        ];
+        for (op, expired) in ops {
+            let f = run(op, problem(401, None)).expect("failure");
+            assert_eq!(f.kind, FailureKind::WrongCredentials);
+            assert_eq!(f.session_expired(), expired, "{op:?}");
+        }
+        // Only a real 401 counts, not a proxy's HTML or a 403.
+        let f = run(Operation::EventSync, problem(403, None)).expect("failure");
+        assert!(!f.session_expired());
+    }
+
+    #[test]
+    fn bad_success_bodies_are_unexpected_responses() {
+        let bodies = [
+            ("{\"token\": oops, }", "expected value"),
+            (
+                "{\"schema\":1,\"id\":\"M-1\",\"stops\":[{\"id\":\"S",
+                "EOF while parsing",
+            ),
+            (
+                "{\"data\":{\"items\":[]},\"version\":7}",
+                "missing field `stops`",
+            ),
+        ];
+        for (body, reason) in bodies {
+            let r = ApiResponse::json(200, body.into());
+            assert_eq!(run(Operation::ManifestRefresh, r.clone()), None);
+            let f = unexpected_body(Operation::ManifestRefresh, &r, reason);
+            assert_eq!(f.kind, FailureKind::UnexpectedResponse);
+            assert_eq!(f.status, Some(200));
+            assert_eq!(f.server_detail.as_deref(), Some(reason));
+            assert!(!f.session_expired());
+        }
+    }
+
+    #[test]
+    fn outage_and_support_kinds_are_disjoint() {
+        use FailureKind::*;
+        let all = [
+            Offline,
+            Unreachable,
+            Timeout,
+            WrongCredentials,
+            AccountProblem,
+            AccountLocked,
+            TooManyAttempts,
+            PlatformError,
+            PlatformUnavailable,
+            UnexpectedResponse,
+        ];
+        for k in all {
+            assert!(!(k.is_outage() && k.needs_support()), "{k:?}");
+        }
+        assert!(!WrongCredentials.is_outage());
+        assert!(
+            !Offline.is_outage(),
+            "offline is the phone, not the platform"
+        );
+    }
+}
