@@ -1,1 +1,818 @@
-//! (being written)
+//! The versioned storage envelope for the last good manifest.
+//!
+//! During an outage the saved manifest is the only copy the driver has, so
+//! what comes back out of storage is checked as hard as what comes off the
+//! network: the envelope says which format wrote it, a checksum catches a
+//! truncated or altered copy, and the manifest inside is validated again
+//! (a newer build may be stricter than the one that saved it).
+//!
+//! Format 2 (written by [`seal`]):
+//! `{"version":2,"saved_at_ms":…,"source":{"type":…},"checksum":"<hex>","manifest":{…}}`
+//! where the checksum is FNV-1a 64 of the manifest's JSON exactly as stored.
+//!
+//! Format 1 (older builds, read and migrated by [`open`]):
+//! `{"version":1,"saved_at":"<rfc3339>","etag":…,"manifest":{…}}`.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::manifest::Manifest;
+use super::time::parse_rfc3339;
+use super::validate::{decode_manifest, ManifestProblem};
+
+/// The envelope format this build writes.
+pub const ENVELOPE_VERSION: u32 = 2;
+
+/// Where the saved manifest came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ManifestSource {
+    /// Downloaded from the platform; `etag` is sent back as `If-None-Match`.
+    Server {
+        #[serde(default)]
+        etag: Option<String>,
+    },
+    /// Loaded from a file the dispatcher shared (during an outage).
+    ImportedFile { name: String },
+    /// Loaded from a hand-off link.
+    ImportedLink,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedManifest {
+    pub saved_at_ms: i64,
+    pub source: ManifestSource,
+    pub manifest: Manifest,
+}
+
+/// Why the saved manifest cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EnvelopeError {
+    /// The stored text is not a readable envelope (not JSON, or not an
+    /// object with a version).
+    NotJson,
+    /// Written by a newer build, in this envelope format.
+    WrongVersion(u32),
+    /// The checksum does not match, or the envelope's own fields are damaged.
+    IntegrityFailed,
+    /// Intact, but the manifest inside does not pass validation.
+    InvalidManifest(Vec<ManifestProblem>),
+    /// Nothing saved.
+    Missing,
+}
+
+impl fmt::Display for EnvelopeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EnvelopeError::NotJson => {
+                write!(
+                    f,
+                    "The copy of your manifest saved on this phone is damaged and can't be read."
+                )
+            }
+            EnvelopeError::WrongVersion(v) => write!(
+                f,
+                "The manifest on this phone was saved by a newer version of Roadbook \
+                 (format {v}). Reload the app to update it."
+            ),
+            EnvelopeError::IntegrityFailed => write!(
+                f,
+                "The copy of your manifest saved on this phone failed its safety check \
+                 (it may have been cut short or changed), so it was not used."
+            ),
+            EnvelopeError::InvalidManifest(problems) => {
+                write!(f, "The manifest saved on this phone can't be used")?;
+                match problems.split_first() {
+                    None => write!(f, "."),
+                    Some((first, [])) => write!(f, ": {first}."),
+                    Some((first, rest)) => {
+                        let n = rest.len();
+                        let s = if n == 1 { "" } else { "s" };
+                        write!(f, ": {first} (and {n} more problem{s}).")
+                    }
+                }
+            }
+            EnvelopeError::Missing => write!(f, "There is no manifest saved on this phone."),
+        }
+    }
+}
+
+impl std::error::Error for EnvelopeError {}
+
+/// FNV-1a, 64-bit. Not cryptographic, and it does not need to be: it guards
+/// against truncation and corruption, not an attacker (who could rewrite
+/// the checksum too). Every step is a bijection of the state, so changing
+/// any single byte always changes the result.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes
+        .iter()
+        .fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+}
+
+fn checksum_hex(text: &str) -> String {
+    format!("{:016x}", fnv1a64(text.as_bytes()))
+}
+
+/// The envelope text to store.
+pub fn seal(saved: &SavedManifest) -> String {
+    // Serialising these derived types cannot fail (no maps with non-string
+    // keys, no fallible Serialize impls). Should it ever, an empty string is
+    // stored, which `open` reports as "nothing saved" instead of the app
+    // crashing mid-route.
+    let (Ok(manifest), Ok(source)) = (
+        serde_json::to_string(&saved.manifest),
+        serde_json::to_string(&saved.source),
+    ) else {
+        return String::new();
+    };
+    // Written by hand so the manifest's bytes in the envelope are exactly
+    // the bytes the checksum covers.
+    format!(
+        "{{\"version\":{ENVELOPE_VERSION},\"saved_at_ms\":{},\"source\":{source},\"checksum\":\"{}\",\"manifest\":{manifest}}}",
+        saved.saved_at_ms,
+        checksum_hex(&manifest),
+    )
+}
+
+/// Reads an envelope written by this or an older build.
+pub fn open(text: &str) -> Result<SavedManifest, EnvelopeError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed == "null" {
+        return Err(EnvelopeError::Missing);
+    }
+    // serde would also read a JSON array into a struct; an envelope is an object.
+    if !trimmed.starts_with('{') {
+        return Err(EnvelopeError::NotJson);
+    }
+
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        version: Option<u64>,
+    }
+    // This pass also proves the whole text is valid JSON, which the span
+    // scanner below relies on.
+    let probe: Probe = serde_json::from_str(text).map_err(|_| EnvelopeError::NotJson)?;
+    match probe.version {
+        Some(1) => open_v1(text),
+        Some(2) => open_v2(text),
+        Some(v) if v > u64::from(ENVELOPE_VERSION) => Err(EnvelopeError::WrongVersion(
+            u32::try_from(v).unwrap_or(u32::MAX),
+        )),
+        // No version, or version 0 (which never existed): not our envelope.
+        _ => Err(EnvelopeError::NotJson),
+    }
+}
+
+fn open_v2(text: &str) -> Result<SavedManifest, EnvelopeError> {
+    #[derive(Deserialize)]
+    struct Header {
+        saved_at_ms: i64,
+        source: ManifestSource,
+        checksum: String,
+    }
+    let header: Header = serde_json::from_str(text).map_err(|_| EnvelopeError::IntegrityFailed)?;
+    let raw = raw_manifest(text)?;
+    // Integrity first: a copy that fails it is not worth validating, and a
+    // validation message about damaged text would mislead.
+    if !header.checksum.eq_ignore_ascii_case(&checksum_hex(raw)) {
+        return Err(EnvelopeError::IntegrityFailed);
+    }
+    Ok(SavedManifest {
+        saved_at_ms: header.saved_at_ms,
+        source: header.source,
+        manifest: decode_manifest(raw).map_err(EnvelopeError::InvalidManifest)?,
+    })
+}
+
+/// Version 1 had no checksum and kept only the server's ETag; its manifest
+/// is validated like any other and becomes a version 2 `Server` source.
+fn open_v1(text: &str) -> Result<SavedManifest, EnvelopeError> {
+    #[derive(Deserialize)]
+    struct Header {
+        saved_at: String,
+        #[serde(default)]
+        etag: Option<String>,
+    }
+    let header: Header = serde_json::from_str(text).map_err(|_| EnvelopeError::IntegrityFailed)?;
+    let saved_at = parse_rfc3339(&header.saved_at).ok_or(EnvelopeError::IntegrityFailed)?;
+    let raw = raw_manifest(text)?;
+    Ok(SavedManifest {
+        saved_at_ms: saved_at.ms,
+        source: ManifestSource::Server { etag: header.etag },
+        manifest: decode_manifest(raw).map_err(EnvelopeError::InvalidManifest)?,
+    })
+}
+
+/// The stored text of the top-level `"manifest"` value, or `Missing`.
+///
+/// The checksum covers the manifest's bytes as stored. Re-serialising a
+/// parsed manifest is not a substitute: serde_json's default float parsing
+/// may be off by one unit in the last place, which would fail good copies.
+fn raw_manifest(text: &str) -> Result<&str, EnvelopeError> {
+    let (start, end) = top_level_value_span(text, "manifest").ok_or(EnvelopeError::Missing)?;
+    match text.get(start..end) {
+        None | Some("null") => Err(EnvelopeError::Missing),
+        Some(raw) => Ok(raw),
+    }
+}
+
+/// Byte range of the value of `key` in the top-level object of `text`, which
+/// must already be known to be valid JSON. Never panics on any input; on
+/// text that is not valid JSON it may simply return `None`.
+fn top_level_value_span(text: &str, key: &str) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    loop {
+        i = skip_ws(b, i);
+        if b.get(i) != Some(&b'"') {
+            return None; // `}` of an object without the key, or malformed
+        }
+        let key_end = skip_string(b, i)?;
+        // Decode the key properly, so an escaped spelling still counts.
+        let this_key: String = serde_json::from_str(text.get(i..key_end)?).ok()?;
+        i = skip_ws(b, key_end);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        let start = skip_ws(b, i + 1);
+        let end = skip_value(b, start)?;
+        if this_key == key {
+            return Some((start, end));
+        }
+        i = skip_ws(b, end);
+        match b.get(i) {
+            Some(b',') => i += 1,
+            _ => return None,
+        }
+    }
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        i += 1;
+    }
+    i
+}
+
+/// `b[i]` is an opening quote; returns the index just past the closing one.
+fn skip_string(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    loop {
+        match b.get(j)? {
+            b'\\' => j += 2,
+            b'"' => return Some(j + 1),
+            _ => j += 1,
+        }
+    }
+}
+
+/// Index just past the JSON value starting at `b[i]`.
+fn skip_value(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i)? {
+        b'"' => skip_string(b, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut j = i;
+            loop {
+                match b.get(j)? {
+                    b'"' => {
+                        j = skip_string(b, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth = depth.checked_sub(1)?;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        _ => {
+            // Number, true, false or null: runs to the next delimiter.
+            let mut j = i;
+            while !matches!(
+                b.get(j),
+                None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+            ) {
+                j += 1;
+            }
+            (j > i).then_some(j)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::manifest::{
+        Address, Block, DriverRef, Package, PackageSize, PackageStatus, Stop, TimeWindow,
+        MANIFEST_SCHEMA,
+    };
+    use proptest::prelude::*;
+
+    fn stop(seq: u32, recipient: &str) -> Stop {
+        Stop {
+            id: format!("S{seq}"),
+            seq,
+            address: Address {
+                line1: format!("{seq}12 SE Hawthorne Blvd"),
+                line2: Some("Apt 5".into()),
+                city: "Portland".into(),
+                region: Some("OR".into()),
+                postcode: "97214".into(),
+            },
+            lat: 45.512_134,
+            lng: -122.626_5,
+            window: Some(TimeWindow {
+                start: "2026-11-25T10:00:00-08:00".into(),
+                end: "2026-11-25T12:00:00-08:00".into(),
+            }),
+            notes: Some("Gate \"B\" {side} \\ door".into()),
+            access_code: Some("#4417".into()),
+            packages: vec![Package {
+                id: format!("P{seq}"),
+                tracking: format!("RB00000{seq}4417"),
+                recipient: recipient.into(),
+                size: PackageSize::L,
+                weight_kg: Some(2.3),
+                status: PackageStatus::Pending,
+                signature_required: true,
+                notes: None,
+            }],
+        }
+    }
+
+    fn manifest() -> Manifest {
+        Manifest {
+            schema: MANIFEST_SCHEMA,
+            id: "M-2026-11-25-D-1001".into(),
+            generated_at: "2026-11-25T06:30:00-08:00".into(),
+            driver: DriverRef {
+                id: "D-1001".into(),
+                name: "Alex Rivera".into(),
+            },
+            block: Block {
+                station: "PDX7 — Portland SE".into(),
+                start: "2026-11-25T07:00:00-08:00".into(),
+                end: "2026-11-25T17:00:00-08:00".into(),
+            },
+            stops: vec![stop(1, "José García"), stop(2, "Nguyễn Thị Lan")],
+        }
+    }
+
+    fn saved(source: ManifestSource) -> SavedManifest {
+        SavedManifest {
+            saved_at_ms: 1_795_621_320_000,
+            source,
+            manifest: manifest(),
+        }
+    }
+
+    #[test]
+    fn fnv1a64_known_vectors() {
+        assert_eq!(fnv1a64(b""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x85944171f73967e8);
+    }
+
+    #[test]
+    fn sealed_layout() {
+        let text = seal(&saved(ManifestSource::Server {
+            etag: Some("\"v7\"".into()),
+        }));
+        let manifest_json = serde_json::to_string(&manifest()).unwrap();
+        let expected = format!(
+            "{{\"version\":2,\"saved_at_ms\":1795621320000,\"source\":{{\"type\":\"server\",\"etag\":\"\\\"v7\\\"\"}},\"checksum\":\"{:016x}\",\"manifest\":{manifest_json}}}",
+            fnv1a64(manifest_json.as_bytes())
+        );
+        assert_eq!(text, expected);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["checksum"].as_str().unwrap().len(), 16);
+    }
+
+    #[test]
+    fn round_trips_every_source() {
+        for source in [
+            ManifestSource::Server {
+                etag: Some("W/\"abc\"".into()),
+            },
+            ManifestSource::Server { etag: None },
+            ManifestSource::ImportedFile {
+                name: "route (1).json".into(),
+            },
+            ManifestSource::ImportedLink,
+        ] {
+            let s = saved(source);
+            assert_eq!(open(&seal(&s)), Ok(s));
+        }
+    }
+
+    #[test]
+    fn source_tags() {
+        let j = |s: &ManifestSource| serde_json::to_string(s).unwrap();
+        assert_eq!(
+            j(&ManifestSource::ImportedLink),
+            r#"{"type":"imported_link"}"#
+        );
+        assert_eq!(
+            j(&ManifestSource::ImportedFile {
+                name: "a.json".into()
+            }),
+            r#"{"type":"imported_file","name":"a.json"}"#
+        );
+        assert_eq!(
+            j(&ManifestSource::Server { etag: None }),
+            r#"{"type":"server","etag":null}"#
+        );
+    }
+
+    #[test]
+    fn a_flipped_character_fails_the_check() {
+        let text = seal(&saved(ManifestSource::ImportedLink));
+        for (from, to) in [
+            ("José", "Josf"),
+            ("45.512134", "45.512135"),
+            ("\"pending\"", "\"pendinf\""),
+            ("\"signature_required\":true", "\"signature_required\":!rue"),
+            ("\"notes\":\"Gate", "\"notez\":\"Gate"),
+        ] {
+            assert!(text.contains(from), "{from}");
+            let bad = text.replacen(from, to, 1);
+            let err = open(&bad).unwrap_err();
+            // Still-valid JSON fails the checksum; broken JSON is unreadable.
+            assert!(
+                matches!(err, EnvelopeError::IntegrityFailed | EnvelopeError::NotJson),
+                "{from} → {to}: {err:?}"
+            );
+        }
+        let bad = text.replacen("José", "Josf", 1);
+        assert_eq!(open(&bad), Err(EnvelopeError::IntegrityFailed));
+        // A wrong checksum, or none at all.
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let sum = v["checksum"].as_str().unwrap().to_string();
+        let bad = text.replacen(&sum, "0000000000000000", 1);
+        assert_eq!(open(&bad), Err(EnvelopeError::IntegrityFailed));
+        let bad = text.replacen(&format!("\"checksum\":\"{sum}\","), "", 1);
+        assert_eq!(open(&bad), Err(EnvelopeError::IntegrityFailed));
+        // The hex may be upper case.
+        let upper = text.replacen(&sum, &sum.to_uppercase(), 1);
+        assert!(open(&upper).is_ok());
+    }
+
+    #[test]
+    fn truncated_copies_are_rejected() {
+        let text = seal(&saved(ManifestSource::ImportedLink));
+        for cut in (1..text.len()).filter(|&c| text.is_char_boundary(c)) {
+            assert!(open(&text[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn key_order_and_whitespace_do_not_matter_outside_the_manifest() {
+        let s = saved(ManifestSource::ImportedFile { name: "x".into() });
+        let raw = serde_json::to_string(&s.manifest).unwrap();
+        let text = format!(
+            "\n {{ \"manifest\" : {raw} ,\n \"extra\": {{\"manifest\": null}}, \"checksum\": \"{:016x}\", \"source\": {{\"name\":\"x\",\"type\":\"imported_file\"}}, \"saved_at_ms\": 1795621320000, \"version\": 2 }} \n",
+            fnv1a64(raw.as_bytes())
+        );
+        assert_eq!(open(&text), Ok(s));
+    }
+
+    #[test]
+    fn stops_come_back_in_route_order_and_revalidated() {
+        let mut s = saved(ManifestSource::ImportedLink);
+        s.manifest.stops.reverse();
+        let opened = open(&seal(&s)).unwrap();
+        assert_eq!(opened.manifest, manifest());
+
+        // Intact but invalid (sealed without validation): reported as such.
+        let mut s = saved(ManifestSource::ImportedLink);
+        s.manifest.stops.clear();
+        let err = open(&seal(&s)).unwrap_err();
+        assert_eq!(
+            err,
+            EnvelopeError::InvalidManifest(vec![ManifestProblem::NoStops])
+        );
+        assert_eq!(
+            err.to_string(),
+            "The manifest saved on this phone can't be used: the manifest has no stops."
+        );
+    }
+
+    #[test]
+    fn version_1_migrates_to_server_source() {
+        let pretty = serde_json::to_string_pretty(&manifest()).unwrap();
+        let v1 = format!(
+            r#"{{"version":1,"saved_at":"2026-11-25T07:42:00-08:00","etag":"W/\"v3\"","manifest":{pretty}}}"#
+        );
+        let opened = open(&v1).unwrap();
+        assert_eq!(opened.saved_at_ms, 1_795_621_320_000);
+        assert_eq!(
+            opened.source,
+            ManifestSource::Server {
+                etag: Some("W/\"v3\"".into())
+            }
+        );
+        assert_eq!(opened.manifest, manifest());
+        // Re-sealing writes version 2 and opens to the same thing.
+        let resealed = seal(&opened);
+        assert!(resealed.starts_with("{\"version\":2,"));
+        assert_eq!(open(&resealed), Ok(opened));
+
+        for etag in [r#""etag":null,"#, ""] {
+            let v1 = format!(
+                r#"{{"version":1,{etag}"saved_at":"2026-11-25T15:42:00Z","manifest":{pretty}}}"#
+            );
+            assert_eq!(
+                open(&v1).unwrap().source,
+                ManifestSource::Server { etag: None }
+            );
+        }
+        let bad_time = format!(r#"{{"version":1,"saved_at":"yesterday","manifest":{pretty}}}"#);
+        assert_eq!(open(&bad_time), Err(EnvelopeError::IntegrityFailed));
+        let no_manifest = r#"{"version":1,"saved_at":"2026-11-25T15:42:00Z","etag":null}"#;
+        assert_eq!(open(no_manifest), Err(EnvelopeError::Missing));
+
+        // A version 1 manifest that this build's validator rejects.
+        let mut m = manifest();
+        m.stops[1].seq = 1;
+        let dup = serde_json::to_string(&m).unwrap();
+        let v1 = format!(r#"{{"version":1,"saved_at":"2026-11-25T15:42:00Z","manifest":{dup}}}"#);
+        assert_eq!(
+            open(&v1),
+            Err(EnvelopeError::InvalidManifest(vec![
+                ManifestProblem::DuplicateSeq { seq: 1 }
+            ]))
+        );
+        // Wrong shape inside a version 1 envelope.
+        let v1 = r#"{"version":1,"saved_at":"2026-11-25T15:42:00Z","manifest":{"schema":1}}"#;
+        assert!(matches!(
+            open(v1),
+            Err(EnvelopeError::InvalidManifest(p)) if matches!(p[..], [ManifestProblem::WrongShape { .. }])
+        ));
+    }
+
+    #[test]
+    fn unreadable_missing_and_newer_envelopes() {
+        use EnvelopeError::*;
+        for text in ["", "  \n", "null"] {
+            assert_eq!(open(text), Err(Missing), "{text:?}");
+        }
+        for text in [
+            "{",
+            "hello",
+            "[]",
+            "[2]",
+            "42",
+            "\"x\"",
+            "{}",
+            r#"{"version":"2"}"#,
+            r#"{"version":0}"#,
+            r#"{"version":-1}"#,
+            r#"{"version":2.5}"#,
+            r#"{"version":2} trailing"#,
+        ] {
+            assert_eq!(open(text), Err(NotJson), "{text:?}");
+        }
+        assert_eq!(
+            open(r#"{"version":3,"whatever":true}"#),
+            Err(WrongVersion(3))
+        );
+        assert_eq!(
+            open(r#"{"version":99999999999}"#),
+            Err(WrongVersion(u32::MAX))
+        );
+        let sum = format!("{:016x}", fnv1a64(b"null"));
+        for text in [
+            format!(
+                r#"{{"version":2,"saved_at_ms":1,"source":{{"type":"imported_link"}},"checksum":"{sum}","manifest":null}}"#
+            ),
+            format!(
+                r#"{{"version":2,"saved_at_ms":1,"source":{{"type":"imported_link"}},"checksum":"{sum}"}}"#
+            ),
+        ] {
+            assert_eq!(open(&text), Err(Missing), "{text}");
+        }
+        // Damaged header fields.
+        for text in [
+            r#"{"version":2,"saved_at_ms":"today","source":{"type":"imported_link"},"checksum":"0","manifest":{}}"#,
+            r#"{"version":2,"saved_at_ms":1,"source":{"type":"carrier_pigeon"},"checksum":"0","manifest":{}}"#,
+            r#"{"version":2,"saved_at_ms":1,"checksum":"0","manifest":{}}"#,
+        ] {
+            assert_eq!(open(text), Err(IntegrityFailed), "{text}");
+        }
+    }
+
+    #[test]
+    fn errors_read_as_plain_words() {
+        use EnvelopeError::*;
+        for e in [
+            NotJson,
+            WrongVersion(3),
+            IntegrityFailed,
+            InvalidManifest(vec![]),
+            Missing,
+        ] {
+            let s = e.to_string();
+            assert!(
+                s.ends_with('.') && !s.contains("JSON") && !s.contains("checksum"),
+                "{s}"
+            );
+        }
+        let two = InvalidManifest(vec![
+            ManifestProblem::NoStops,
+            ManifestProblem::DuplicateSeq { seq: 4 },
+        ]);
+        assert_eq!(
+            two.to_string(),
+            "The manifest saved on this phone can't be used: the manifest has no stops (and 1 more problem)."
+        );
+    }
+
+    #[test]
+    fn span_scanner_handles_nesting_and_escapes() {
+        let text = r#"{"a\"}":"}{][\\","b":[1,{"c":"]"}],"m\u0061nifest" : {"x":"}"} }"#;
+        let (s, e) = top_level_value_span(text, "manifest").unwrap();
+        assert_eq!(&text[s..e], r#"{"x":"}"}"#);
+        let (s, e) = top_level_value_span(text, "b").unwrap();
+        assert_eq!(&text[s..e], r#"[1,{"c":"]"}]"#);
+        assert_eq!(top_level_value_span(text, "c"), None);
+        let (s, e) = top_level_value_span(r#"{"n": -1.5e3 ,"z":true}"#, "n").unwrap();
+        assert_eq!(e - s, 6);
+        // Garbage never panics.
+        for junk in [
+            "",
+            "{",
+            "{\"",
+            "{\"a\"",
+            "{\"a\":",
+            "{\"a\":[",
+            "{\"a\":\"\\",
+            "{\"a\":1,",
+        ] {
+            assert_eq!(top_level_value_span(junk, "b"), None, "{junk:?}");
+        }
+    }
+
+    // ---- property tests ----
+
+    fn any_text() -> impl Strategy<Value = String> {
+        // Any characters, including quotes, braces, backslashes and controls.
+        "(?s).{0,10}"
+    }
+
+    fn status() -> impl Strategy<Value = PackageStatus> {
+        prop::sample::select(PackageStatus::KNOWN.to_vec())
+    }
+
+    fn size() -> impl Strategy<Value = PackageSize> {
+        prop::sample::select(PackageSize::KNOWN.to_vec())
+    }
+
+    fn coord(limit: i64) -> impl Strategy<Value = f64> {
+        // Micro-degrees, as the platform sends them; never exactly zero so
+        // the (0, 0) "null island" check cannot trip.
+        (1..=limit * 1_000_000, any::<bool>())
+            .prop_map(|(v, neg)| (if neg { -v } else { v }) as f64 / 1e6)
+    }
+
+    fn package() -> impl Strategy<Value = Package> {
+        (
+            any_text(),
+            any_text(),
+            size(),
+            prop::option::of(0u32..5_000),
+            status(),
+            any::<bool>(),
+            prop::option::of(any_text()),
+        )
+            .prop_map(
+                |(tracking, recipient, size, weight, status, sig, notes)| Package {
+                    id: String::new(),
+                    tracking: format!("T{tracking}"),
+                    recipient,
+                    size,
+                    weight_kg: weight.map(|w| f64::from(w) / 10.0),
+                    status,
+                    signature_required: sig,
+                    notes,
+                },
+            )
+    }
+
+    fn a_stop() -> impl Strategy<Value = Stop> {
+        (
+            any_text(),
+            prop::option::of(any_text()),
+            coord(89),
+            coord(179),
+            any::<bool>(),
+            prop::option::of(any_text()),
+            prop::collection::vec(package(), 1..4),
+        )
+            .prop_map(|(line1, line2, lat, lng, windowed, notes, packages)| Stop {
+                id: String::new(),
+                seq: 0,
+                address: Address {
+                    line1: format!("1{line1}"),
+                    line2,
+                    city: "Portland".into(),
+                    region: None,
+                    postcode: "97214".into(),
+                },
+                lat,
+                lng,
+                window: windowed.then(|| TimeWindow {
+                    start: "2026-11-25T10:00:00-08:00".into(),
+                    end: "2026-11-25T12:00:00-08:00".into(),
+                }),
+                notes,
+                access_code: None,
+                packages,
+            })
+    }
+
+    fn a_saved() -> impl Strategy<Value = SavedManifest> {
+        let source = prop_oneof![
+            prop::option::of(any_text()).prop_map(|etag| ManifestSource::Server { etag }),
+            any_text().prop_map(|name| ManifestSource::ImportedFile { name }),
+            Just(ManifestSource::ImportedLink),
+        ];
+        (
+            any::<i64>(),
+            source,
+            any_text(),
+            prop::collection::vec(a_stop(), 1..5),
+        )
+            .prop_map(|(saved_at_ms, source, name, mut stops)| {
+                for (i, s) in stops.iter_mut().enumerate() {
+                    s.id = format!("S{i}");
+                    s.seq = i as u32 + 1;
+                    for (k, p) in s.packages.iter_mut().enumerate() {
+                        p.id = format!("P{i}-{k}");
+                    }
+                }
+                let mut m = manifest();
+                m.driver.name = format!("D{name}");
+                m.stops = stops;
+                SavedManifest {
+                    saved_at_ms,
+                    source,
+                    manifest: m,
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn seal_then_open_round_trips(s in a_saved()) {
+            prop_assert_eq!(crate::model::validate::validate(&s.manifest), vec![]);
+            prop_assert_eq!(open(&seal(&s)), Ok(s));
+        }
+
+        #[test]
+        fn any_changed_character_in_the_manifest_is_caught(
+            s in a_saved(),
+            at in any::<prop::sample::Index>(),
+            with in 0x20u8..0x7f,
+        ) {
+            let text = seal(&s);
+            let (start, end) = top_level_value_span(&text, "manifest").unwrap();
+            // Replace one ASCII character inside the manifest with another.
+            let ascii: Vec<usize> = (start..end).filter(|&i| text.as_bytes()[i].is_ascii()).collect();
+            let i = ascii[at.index(ascii.len())];
+            prop_assume!(text.as_bytes()[i] != with);
+            let mut bad = text.clone().into_bytes();
+            bad[i] = with;
+            let bad = String::from_utf8(bad).unwrap();
+            prop_assert!(open(&bad).is_err());
+        }
+
+        #[test]
+        fn open_never_panics_on_arbitrary_text(text in "(?s).{0,200}") {
+            let _ = open(&text);
+        }
+
+        #[test]
+        fn open_never_panics_on_envelope_like_text(
+            version in 0u8..4,
+            body in r#"[{}\[\]":,0-9a-z\\ ]{0,80}"#,
+        ) {
+            let _ = open(&format!("{{\"version\":{version},{body}"));
+            let _ = open(&format!("{{\"version\":{version},\"manifest\":{body}}}"));
+            let _ = top_level_value_span(&body, "manifest");
+        }
+    }
+}

@@ -1,1 +1,258 @@
-//! (being written)
+//! Hand-off to the driver's GPS app.
+//!
+//! Turn-by-turn navigation is the GPS app's job; Roadbook only opens it at
+//! the stop. Links use coordinates, not address text: coordinates survive a
+//! platform outage and do not depend on the GPS app's geocoder agreeing with
+//! ours about "Apt 5, SE 35th & Hawthorne".
+
+/// A navigation app the driver can choose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum NavApp {
+    #[default]
+    GoogleMaps,
+    AppleMaps,
+    Waze,
+    /// A `geo:` URI: Android offers whichever map app is installed.
+    Geo,
+}
+
+impl NavApp {
+    pub const ALL: &'static [NavApp] = &[
+        NavApp::GoogleMaps,
+        NavApp::AppleMaps,
+        NavApp::Waze,
+        NavApp::Geo,
+    ];
+
+    /// Stable text for settings storage.
+    pub fn key(self) -> &'static str {
+        match self {
+            NavApp::GoogleMaps => "google",
+            NavApp::AppleMaps => "apple",
+            NavApp::Waze => "waze",
+            NavApp::Geo => "geo",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<NavApp> {
+        NavApp::ALL.iter().copied().find(|a| a.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NavApp::GoogleMaps => "Google Maps",
+            NavApp::AppleMaps => "Apple Maps",
+            NavApp::Waze => "Waze",
+            NavApp::Geo => "Other map app",
+        }
+    }
+}
+
+/// The link that opens `app` with directions to `(lat, lng)`.
+///
+/// `label` (usually the address) is shown on the pin by `geo:` apps; the
+/// other apps take no label for a coordinate destination, so it is unused
+/// there. Returns `None` for coordinates that are not finite or are out of
+/// range: a link to the wrong place is worse than no link.
+pub fn nav_url(app: NavApp, lat: f64, lng: f64, label: Option<&str>) -> Option<String> {
+    let ll = format!("{},{}", coord(lat, 90.0)?, coord(lng, 180.0)?);
+    Some(match app {
+        NavApp::GoogleMaps => {
+            format!("https://www.google.com/maps/dir/?api=1&destination={ll}")
+        }
+        NavApp::AppleMaps => format!("https://maps.apple.com/?daddr={ll}"),
+        NavApp::Waze => format!("https://waze.com/ul?ll={ll}&navigate=yes"),
+        NavApp::Geo => {
+            // Collapse whitespace (line breaks in an address confuse some
+            // apps); an empty label is no label.
+            let label = label
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty());
+            match label {
+                Some(l) => format!("geo:{ll}?q={ll}({})", percent_encode(&l)),
+                None => format!("geo:{ll}?q={ll}"),
+            }
+        }
+    })
+}
+
+/// A coordinate with at most six decimals (about 11 cm), trailing zeros
+/// trimmed, never in exponent form, or `None` if outside `±limit`.
+fn coord(value: f64, limit: f64) -> Option<String> {
+    if !value.is_finite() || value.abs() > limit {
+        return None;
+    }
+    // `{:.6}` never uses an exponent, unlike `{}` for tiny values.
+    let mut s = format!("{value:.6}");
+    if s.contains('.') {
+        let trimmed = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(trimmed);
+    }
+    // -0.0000001 rounds to "-0": no sign on zero.
+    if s == "-0" {
+        s = "0".to_string();
+    }
+    Some(s)
+}
+
+/// Percent-encodes UTF-8 text for a URI component (RFC 3986): only the
+/// unreserved characters `A-Z a-z 0-9 - . _ ~` are left as they are, so
+/// spaces, `#`, `&`, `?`, parentheses and non-ASCII letters cannot end the
+/// label or the URI early.
+pub fn percent_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0x0F)]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Decodes what `percent_encode` wrote, for round-trip checks.
+    fn decode(s: &str) -> String {
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'%' {
+                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+                i += 3;
+            } else {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn urls_for_each_app() {
+        let (lat, lng) = (45.512_134, -122.626_5);
+        assert_eq!(
+            nav_url(NavApp::GoogleMaps, lat, lng, Some("x")).unwrap(),
+            "https://www.google.com/maps/dir/?api=1&destination=45.512134,-122.6265"
+        );
+        assert_eq!(
+            nav_url(NavApp::AppleMaps, lat, lng, None).unwrap(),
+            "https://maps.apple.com/?daddr=45.512134,-122.6265"
+        );
+        assert_eq!(
+            nav_url(NavApp::Waze, lat, lng, None).unwrap(),
+            "https://waze.com/ul?ll=45.512134,-122.6265&navigate=yes"
+        );
+        assert_eq!(
+            nav_url(NavApp::Geo, lat, lng, None).unwrap(),
+            "geo:45.512134,-122.6265?q=45.512134,-122.6265"
+        );
+        assert_eq!(
+            nav_url(NavApp::Geo, lat, lng, Some("3512 SE Hawthorne Blvd")).unwrap(),
+            "geo:45.512134,-122.6265?q=45.512134,-122.6265(3512%20SE%20Hawthorne%20Blvd)"
+        );
+    }
+
+    #[test]
+    fn odd_addresses_are_encoded_safely() {
+        let cases = [
+            (
+                "Apt #5 & Unit (rear)",
+                "Apt%20%235%20%26%20Unit%20%28rear%29",
+            ),
+            ("Nguyễn Trãi 12", "Nguy%E1%BB%85n%20Tr%C3%A3i%2012"),
+            ("1/2 O'Brien St?x=1", "1%2F2%20O%27Brien%20St%3Fx%3D1"),
+            (
+                "100% Müller+Co, ŁÓDŹ",
+                "100%25%20M%C3%BCller%2BCo%2C%20%C5%81%C3%93D%C5%B9",
+            ),
+            ("a-b.c_d~e", "a-b.c_d~e"),
+        ];
+        for (label, encoded) in cases {
+            assert_eq!(percent_encode(label), encoded);
+            assert_eq!(decode(&percent_encode(label)), label);
+            let url = nav_url(NavApp::Geo, 1.5, 2.5, Some(label)).unwrap();
+            assert_eq!(url, format!("geo:1.5,2.5?q=1.5,2.5({encoded})"));
+            // Exactly one pair of parentheses, closing the URI.
+            assert_eq!(url.matches('(').count(), 1);
+            assert!(url.ends_with(')'));
+            assert!(!url.contains(' ') && !url.contains('#') && !url.contains('&'));
+        }
+    }
+
+    #[test]
+    fn label_whitespace_is_collapsed_and_blank_labels_dropped() {
+        let url = nav_url(NavApp::Geo, 1.0, 2.0, Some("  12 Main St\n  Apt 4\t")).unwrap();
+        assert_eq!(url, "geo:1,2?q=1,2(12%20Main%20St%20Apt%204)");
+        assert_eq!(
+            nav_url(NavApp::Geo, 1.0, 2.0, Some(" \n ")).unwrap(),
+            "geo:1,2?q=1,2"
+        );
+    }
+
+    #[test]
+    fn coordinates_are_plain_decimals() {
+        let url = |lat, lng| nav_url(NavApp::AppleMaps, lat, lng, None);
+        assert_eq!(url(0.0, 0.0).unwrap(), "https://maps.apple.com/?daddr=0,0");
+        assert_eq!(
+            url(-0.0, -0.0000001).unwrap(),
+            "https://maps.apple.com/?daddr=0,0"
+        );
+        // Would be "1e-7" with `{}`; six decimals, no exponent.
+        assert_eq!(
+            url(0.0000001, 1e-5).unwrap(),
+            "https://maps.apple.com/?daddr=0,0.00001"
+        );
+        assert_eq!(
+            url(-33.868_820_123, 151.209_295_7).unwrap(),
+            "https://maps.apple.com/?daddr=-33.86882,151.209296"
+        );
+        assert_eq!(
+            url(90.0, -180.0).unwrap(),
+            "https://maps.apple.com/?daddr=90,-180"
+        );
+        assert_eq!(
+            url(-12.5, 100.25).unwrap(),
+            "https://maps.apple.com/?daddr=-12.5,100.25"
+        );
+    }
+
+    #[test]
+    fn impossible_coordinates_give_no_link() {
+        for app in NavApp::ALL {
+            for (lat, lng) in [
+                (f64::NAN, 0.0),
+                (0.0, f64::NAN),
+                (f64::INFINITY, 0.0),
+                (0.0, f64::NEG_INFINITY),
+                (90.000_001, 0.0),
+                (-91.0, 0.0),
+                (0.0, 180.5),
+                (0.0, -181.0),
+                (1e300, 1e300),
+            ] {
+                assert_eq!(
+                    nav_url(*app, lat, lng, Some("x")),
+                    None,
+                    "{app:?} {lat} {lng}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn app_keys_round_trip() {
+        for app in NavApp::ALL {
+            assert_eq!(NavApp::from_key(app.key()), Some(*app));
+            assert!(!app.label().is_empty());
+        }
+        assert_eq!(NavApp::from_key("mapquest"), None);
+    }
+}

@@ -1,1 +1,575 @@
-//! (being written)
+//! Route geometry and timing: how far and which way the next stop is, where a
+//! stop's delivery window stands, how far along the route the driver is, and
+//! the projection for the offline sketch map.
+//!
+//! All coordinates are `(lat, lng)` in degrees, the order the manifest uses.
+
+use super::manifest::{Manifest, PackageStatus, Stop, TimeWindow};
+use super::time::parse_rfc3339;
+
+/// Mean Earth radius (IUGG), metres.
+pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
+
+/// Great-circle distance in metres between two `(lat, lng)` points.
+///
+/// Haversine is accurate to about 0.5 % (the Earth is not a sphere), far
+/// better than a driver needs. Uses the `atan2` form, which stays accurate
+/// for both very close and nearly antipodal points.
+pub fn haversine_m(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lat2) = (a.0.to_radians(), b.0.to_radians());
+    let d_lat = lat2 - lat1;
+    let d_lng = (b.1 - a.1).to_radians();
+    let h = (d_lat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (d_lng / 2.0).sin().powi(2);
+    // Rounding can push `h` a hair past 1 for antipodal points.
+    let h = h.clamp(0.0, 1.0);
+    2.0 * EARTH_RADIUS_M * h.sqrt().atan2((1.0 - h).sqrt())
+}
+
+/// Initial great-circle bearing from `a` to `b`, degrees clockwise from true
+/// north, in `[0, 360)`. Identical points give 0.
+pub fn bearing_deg(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lat2) = (a.0.to_radians(), b.0.to_radians());
+    let d_lng = (b.1 - a.1).to_radians();
+    let y = d_lng.sin() * lat2.cos();
+    let x = lat1.cos() * lat2.sin() - lat1.sin() * lat2.cos() * d_lng.cos();
+    let deg = y.atan2(x).to_degrees().rem_euclid(360.0);
+    // rem_euclid of a tiny negative number can round up to exactly 360.
+    if deg >= 360.0 {
+        0.0
+    } else {
+        deg
+    }
+}
+
+/// 8-point compass direction for a bearing ("N", "NE", … "NW"). Each point
+/// covers 45° centred on it, so N is 337.5°..22.5°. A bearing that is not a
+/// number gives "" (nothing is better than a wrong arrow).
+pub fn compass(bearing: f64) -> &'static str {
+    const POINTS: [&str; 8] = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
+    if !bearing.is_finite() {
+        return "";
+    }
+    let sector = ((bearing.rem_euclid(360.0) + 22.5) / 45.0).floor() as usize % 8;
+    POINTS[sector]
+}
+
+/// A distance as a driver reads it: "350 m" (to 10 m) below 1 km, "1.2 km"
+/// (to 100 m) below 10 km, then whole kilometres ("12 km"). Negative input
+/// reads as "0 m"; a distance that is not a number as "—".
+pub fn format_distance(m: f64) -> String {
+    if !m.is_finite() {
+        return "—".to_string();
+    }
+    let m = m.max(0.0);
+    let tens = (m / 10.0).round();
+    if tens < 100.0 {
+        return format!("{} m", tens as i64 * 10);
+    }
+    let tenths_km = (m / 100.0).round();
+    if tenths_km < 100.0 {
+        let t = tenths_km as i64;
+        return format!("{}.{} km", t / 10, t % 10);
+    }
+    format!("{} km", (m / 1000.0).round() as i64)
+}
+
+/// A window closing within this is "closing soon".
+pub const CLOSING_SOON_MS: i64 = 15 * 60_000;
+
+/// Where a stop's delivery window stands at a given moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowState {
+    /// Not open yet.
+    Upcoming { starts_in_ms: i64 },
+    /// Open, with at least [`CLOSING_SOON_MS`] left.
+    Open { closes_in_ms: i64 },
+    /// Open, with less than [`CLOSING_SOON_MS`] left.
+    ClosingSoon { closes_in_ms: i64 },
+    /// Already closed.
+    Missed,
+    /// No window, or one whose times cannot be read.
+    NoWindow,
+}
+
+/// The window's state at `now_ms`. The window is half-open: open from
+/// `start` inclusive to `end` exclusive, so at `end` exactly it is missed.
+/// Unreadable times, or an end before the start, give `NoWindow`: the
+/// validator rejects those, and a UI must not crash on them if one slips by.
+pub fn window_state(window: Option<&TimeWindow>, now_ms: i64) -> WindowState {
+    let Some(w) = window else {
+        return WindowState::NoWindow;
+    };
+    let (Some(start), Some(end)) = (parse_rfc3339(&w.start), parse_rfc3339(&w.end)) else {
+        return WindowState::NoWindow;
+    };
+    let (start, end) = (start.ms, end.ms);
+    if end < start {
+        return WindowState::NoWindow;
+    }
+    if now_ms < start {
+        WindowState::Upcoming {
+            starts_in_ms: start - now_ms,
+        }
+    } else if now_ms >= end {
+        WindowState::Missed
+    } else {
+        let closes_in_ms = end - now_ms;
+        if closes_in_ms < CLOSING_SOON_MS {
+            WindowState::ClosingSoon { closes_in_ms }
+        } else {
+            WindowState::Open { closes_in_ms }
+        }
+    }
+}
+
+/// A stop is done when none of its packages is still pending (each was
+/// delivered, attempted or returned). An unknown status counts as not done,
+/// as it does in the header counts.
+pub fn stop_done(stop: &Stop) -> bool {
+    stop.packages.iter().all(|p| {
+        matches!(
+            p.status,
+            PackageStatus::Delivered | PackageStatus::Attempted | PackageStatus::Returned
+        )
+    })
+}
+
+/// The first stop in route order that is not done: where the driver goes next.
+pub fn next_stop_index(m: &Manifest) -> Option<usize> {
+    m.stops.iter().position(|s| !stop_done(s))
+}
+
+/// (stops done, stops in total).
+pub fn route_progress(m: &Manifest) -> (usize, usize) {
+    let done = m.stops.iter().filter(|s| stop_done(s)).count();
+    (done, m.stops.len())
+}
+
+/// Projects `(lat, lng)` points into a `width` × `height` box (SVG user
+/// units, y down) with `pad` on every side.
+///
+/// Equirectangular with longitude scaled by cos(mean latitude), which is
+/// true to shape over a city-sized route. The route is fitted to the box
+/// keeping its aspect ratio and centred. A single point, identical points,
+/// or a route along one line do not divide by zero: the flat dimension is
+/// centred. Points that are not finite are placed at the centre so the
+/// output stays index-aligned with the input. (Routes crossing the ±180°
+/// meridian are not handled; delivery routes do not.)
+pub fn project(points: &[(f64, f64)], width: f64, height: f64, pad: f64) -> Vec<(f64, f64)> {
+    let sane = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
+    let (width, height, pad) = (sane(width), sane(height), sane(pad));
+    let centre = (width / 2.0, height / 2.0);
+    let finite = |&(lat, lng): &(f64, f64)| lat.is_finite() && lng.is_finite();
+
+    let count = points.iter().filter(|p| finite(p)).count();
+    if count == 0 {
+        return vec![centre; points.len()];
+    }
+    let mean_lat = points
+        .iter()
+        .filter(|p| finite(p))
+        .map(|p| p.0)
+        .sum::<f64>()
+        / count as f64;
+    let k = mean_lat.to_radians().cos().max(0.0);
+    let plane = |&(lat, lng): &(f64, f64)| (lng * k, -lat);
+
+    let (mut min_x, mut max_x, mut min_y, mut max_y) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for p in points.iter().filter(|p| finite(p)) {
+        let (x, y) = plane(p);
+        min_x = min_x.min(x);
+        max_x = max_x.max(x);
+        min_y = min_y.min(y);
+        max_y = max_y.max(y);
+    }
+    let avail_w = (width - 2.0 * pad).max(0.0);
+    let avail_h = (height - 2.0 * pad).max(0.0);
+    // Below this span (a ten-thousandth of a millimetre) a dimension is flat;
+    // dividing by it would overflow to infinity.
+    const FLAT: f64 = 1e-12;
+    let (span_x, span_y) = (max_x - min_x, max_y - min_y);
+    let scale = match (span_x > FLAT, span_y > FLAT) {
+        (true, true) => (avail_w / span_x).min(avail_h / span_y),
+        (true, false) => avail_w / span_x,
+        (false, true) => avail_h / span_y,
+        (false, false) => 0.0,
+    };
+    // Centre the scaled route in the available box.
+    let off_x = pad + (avail_w - span_x * scale) / 2.0;
+    let off_y = pad + (avail_h - span_y * scale) / 2.0;
+    points
+        .iter()
+        .map(|p| {
+            if !finite(p) {
+                return centre;
+            }
+            let (x, y) = plane(p);
+            (off_x + (x - min_x) * scale, off_y + (y - min_y) * scale)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::manifest::{Address, Package, PackageSize};
+
+    const PORTLAND: (f64, f64) = (45.5152, -122.6784);
+    const SEATTLE: (f64, f64) = (47.6062, -122.3321);
+    const LONDON: (f64, f64) = (51.5074, -0.1278);
+    const PARIS: (f64, f64) = (48.8566, 2.3522);
+    const NEW_YORK: (f64, f64) = (40.7128, -74.0060);
+    const LOS_ANGELES: (f64, f64) = (34.0522, -118.2437);
+
+    fn near(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn distances_between_known_cities() {
+        let d = haversine_m(PORTLAND, SEATTLE);
+        assert!(near(d, 233_800.0, 500.0), "{d}");
+        assert_eq!(d, haversine_m(SEATTLE, PORTLAND));
+        assert!(near(haversine_m(LONDON, PARIS), 343_560.0, 500.0));
+        assert!(near(
+            haversine_m(NEW_YORK, LOS_ANGELES),
+            3_935_750.0,
+            1_000.0
+        ));
+        assert_eq!(haversine_m(PORTLAND, PORTLAND), 0.0);
+        // Antipodes: half the circumference, no NaN.
+        let half = std::f64::consts::PI * EARTH_RADIUS_M;
+        assert!(near(haversine_m((0.0, 0.0), (0.0, 180.0)), half, 1.0));
+        assert!(near(haversine_m((90.0, 0.0), (-90.0, 0.0)), half, 1.0));
+        // One block in SE Portland: ~80 m.
+        let block = haversine_m((45.5121, -122.6265), (45.5121, -122.6255));
+        assert!(near(block, 78.0, 1.0), "{block}");
+    }
+
+    #[test]
+    fn bearings_between_known_cities() {
+        let b = bearing_deg(PORTLAND, SEATTLE);
+        assert!(near(b, 6.37, 0.05), "{b}");
+        assert_eq!(compass(b), "N");
+        assert!(near(bearing_deg(SEATTLE, PORTLAND), 186.62, 0.05));
+        let b = bearing_deg(LONDON, PARIS);
+        assert!(near(b, 148.12, 0.05), "{b}");
+        assert_eq!(compass(b), "SE");
+        assert!(near(bearing_deg(NEW_YORK, LOS_ANGELES), 273.69, 0.05));
+        assert!(near(bearing_deg(LOS_ANGELES, NEW_YORK), 65.92, 0.05));
+        // Due east/west/south on the equator and a meridian.
+        assert!(near(bearing_deg((0.0, 0.0), (0.0, 1.0)), 90.0, 1e-9));
+        assert!(near(bearing_deg((0.0, 0.0), (0.0, -1.0)), 270.0, 1e-9));
+        assert!(near(bearing_deg((10.0, 5.0), (9.0, 5.0)), 180.0, 1e-9));
+        assert_eq!(bearing_deg(PARIS, PARIS), 0.0);
+    }
+
+    #[test]
+    fn bearing_is_always_in_range() {
+        for (a, b) in [
+            (PORTLAND, SEATTLE),
+            ((0.0, 0.0), (0.0, -1e-15)),
+            ((-89.9, 179.9), (89.9, -179.9)),
+            ((10.0, 10.0), (10.0 - 1e-14, 10.0)),
+        ] {
+            let deg = bearing_deg(a, b);
+            assert!((0.0..360.0).contains(&deg), "{deg}");
+        }
+    }
+
+    #[test]
+    fn compass_sector_boundaries() {
+        assert_eq!(compass(0.0), "N");
+        assert_eq!(compass(22.49), "N");
+        assert_eq!(compass(22.5), "NE");
+        assert_eq!(compass(67.5), "E");
+        assert_eq!(compass(135.0), "SE");
+        assert_eq!(compass(180.0), "S");
+        assert_eq!(compass(225.0), "SW");
+        assert_eq!(compass(270.0), "W");
+        assert_eq!(compass(315.0), "NW");
+        assert_eq!(compass(337.49), "NW");
+        assert_eq!(compass(337.5), "N");
+        assert_eq!(compass(359.99), "N");
+        assert_eq!(compass(360.0), "N");
+        assert_eq!(compass(-45.0), "NW");
+        assert_eq!(compass(725.0), "N");
+        assert_eq!(compass(f64::NAN), "");
+        assert_eq!(compass(f64::INFINITY), "");
+    }
+
+    #[test]
+    fn distance_formatting() {
+        assert_eq!(format_distance(0.0), "0 m");
+        assert_eq!(format_distance(4.0), "0 m");
+        assert_eq!(format_distance(7.0), "10 m");
+        assert_eq!(format_distance(347.0), "350 m");
+        assert_eq!(format_distance(994.9), "990 m");
+        // Rounds up into kilometres rather than printing "1000 m".
+        assert_eq!(format_distance(995.0), "1.0 km");
+        assert_eq!(format_distance(1_234.0), "1.2 km");
+        assert_eq!(format_distance(9_949.0), "9.9 km");
+        assert_eq!(format_distance(9_950.0), "10 km");
+        assert_eq!(format_distance(12_345.0), "12 km");
+        assert_eq!(format_distance(233_800.0), "234 km");
+        assert_eq!(format_distance(-5.0), "0 m");
+        assert_eq!(format_distance(f64::NAN), "—");
+        assert_eq!(format_distance(f64::INFINITY), "—");
+    }
+
+    fn window(start: &str, end: &str) -> TimeWindow {
+        TimeWindow {
+            start: start.into(),
+            end: end.into(),
+        }
+    }
+
+    #[test]
+    fn window_states_at_the_boundaries() {
+        let w = window("2026-11-25T10:00:00-08:00", "2026-11-25T12:00:00-08:00");
+        let start = parse_rfc3339(&w.start).unwrap().ms;
+        let end = parse_rfc3339(&w.end).unwrap().ms;
+        let at = |t| window_state(Some(&w), t);
+        assert_eq!(
+            at(start - 3_600_000),
+            WindowState::Upcoming {
+                starts_in_ms: 3_600_000
+            }
+        );
+        assert_eq!(at(start - 1), WindowState::Upcoming { starts_in_ms: 1 });
+        assert_eq!(
+            at(start),
+            WindowState::Open {
+                closes_in_ms: 7_200_000
+            }
+        );
+        assert_eq!(
+            at(end - CLOSING_SOON_MS),
+            WindowState::Open {
+                closes_in_ms: CLOSING_SOON_MS
+            }
+        );
+        assert_eq!(
+            at(end - CLOSING_SOON_MS + 1),
+            WindowState::ClosingSoon {
+                closes_in_ms: CLOSING_SOON_MS - 1
+            }
+        );
+        assert_eq!(at(end - 1), WindowState::ClosingSoon { closes_in_ms: 1 });
+        assert_eq!(at(end), WindowState::Missed);
+        assert_eq!(at(end + 86_400_000), WindowState::Missed);
+    }
+
+    #[test]
+    fn window_offsets_are_honoured() {
+        // The same instant written in two offsets.
+        let w = window("2026-11-25T18:00:00Z", "2026-11-25T12:00:00-08:00");
+        let now = parse_rfc3339("2026-11-25T11:50:00-08:00").unwrap().ms;
+        assert_eq!(
+            window_state(Some(&w), now),
+            WindowState::ClosingSoon {
+                closes_in_ms: 600_000
+            }
+        );
+    }
+
+    #[test]
+    fn short_window_is_closing_soon_from_the_start() {
+        let w = window("2026-11-25T10:00:00Z", "2026-11-25T10:10:00Z");
+        let start = parse_rfc3339(&w.start).unwrap().ms;
+        assert_eq!(
+            window_state(Some(&w), start),
+            WindowState::ClosingSoon {
+                closes_in_ms: 600_000
+            }
+        );
+    }
+
+    #[test]
+    fn unreadable_windows_are_no_window() {
+        let now = 1_795_621_320_000;
+        assert_eq!(window_state(None, now), WindowState::NoWindow);
+        for w in [
+            window("", ""),
+            window("10:00", "12:00"),
+            window("2026-11-25T10:00:00Z", "soon"),
+            window("2026-02-30T10:00:00Z", "2026-03-01T10:00:00Z"),
+            window("2026-11-25T12:00:00Z", "2026-11-25T10:00:00Z"),
+        ] {
+            assert_eq!(window_state(Some(&w), now), WindowState::NoWindow, "{w:?}");
+        }
+        // Extreme clocks do not overflow.
+        let w = window("2026-11-25T10:00:00Z", "2026-11-25T12:00:00Z");
+        assert_eq!(window_state(Some(&w), i64::MAX), WindowState::Missed);
+        assert!(matches!(
+            window_state(Some(&w), i64::MIN / 2),
+            WindowState::Upcoming { .. }
+        ));
+    }
+
+    fn stop(seq: u32, statuses: &[PackageStatus]) -> Stop {
+        Stop {
+            id: format!("S{seq}"),
+            seq,
+            address: Address {
+                line1: format!("{seq} Main St"),
+                line2: None,
+                city: "Portland".into(),
+                region: None,
+                postcode: "97214".into(),
+            },
+            lat: 45.5,
+            lng: -122.6,
+            window: None,
+            notes: None,
+            access_code: None,
+            packages: statuses
+                .iter()
+                .enumerate()
+                .map(|(i, st)| Package {
+                    id: format!("P{seq}-{i}"),
+                    tracking: format!("T{seq}{i}"),
+                    recipient: "R".into(),
+                    size: PackageSize::S,
+                    weight_kg: None,
+                    status: st.clone(),
+                    signature_required: false,
+                    notes: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn manifest(stops: Vec<Stop>) -> Manifest {
+        use crate::model::manifest::{Block, DriverRef, MANIFEST_SCHEMA};
+        Manifest {
+            schema: MANIFEST_SCHEMA,
+            id: "M".into(),
+            generated_at: "2026-11-25T06:00:00Z".into(),
+            driver: DriverRef {
+                id: "D".into(),
+                name: "A".into(),
+            },
+            block: Block {
+                station: "X".into(),
+                start: "2026-11-25T07:00:00Z".into(),
+                end: "2026-11-25T17:00:00Z".into(),
+            },
+            stops,
+        }
+    }
+
+    #[test]
+    fn next_stop_and_progress() {
+        use PackageStatus::*;
+        let mut m = manifest(vec![
+            stop(1, &[Delivered, Attempted]),
+            stop(2, &[Delivered, Pending]),
+            stop(3, &[Returned]),
+            stop(4, &[Pending]),
+        ]);
+        assert!(stop_done(&m.stops[0]));
+        assert!(!stop_done(&m.stops[1]));
+        assert!(stop_done(&m.stops[2]));
+        assert_eq!(next_stop_index(&m), Some(1));
+        assert_eq!(route_progress(&m), (2, 4));
+
+        m.stops[1].packages[1].status = Delivered;
+        assert_eq!(next_stop_index(&m), Some(3));
+        assert_eq!(route_progress(&m), (3, 4));
+
+        m.stops[3].packages[0].status = Attempted;
+        assert_eq!(next_stop_index(&m), None);
+        assert_eq!(route_progress(&m), (4, 4));
+
+        // An unknown status is not "done".
+        m.stops[0].packages[0].status = PackageStatus::Unknown("lost".into());
+        assert_eq!(next_stop_index(&m), Some(0));
+        assert_eq!(route_progress(&manifest(vec![])), (0, 0));
+    }
+
+    fn inside(p: (f64, f64), w: f64, h: f64, pad: f64) -> bool {
+        let eps = 1e-9;
+        p.0 >= pad - eps && p.0 <= w - pad + eps && p.1 >= pad - eps && p.1 <= h - pad + eps
+    }
+
+    #[test]
+    fn projection_fits_the_box_keeps_aspect_and_points_y_down() {
+        // Two points: one north-west of the other.
+        let pts = [(45.52, -122.66), (45.50, -122.62)];
+        let out = project(&pts, 400.0, 300.0, 10.0);
+        assert_eq!(out.len(), 2);
+        for p in &out {
+            assert!(inside(*p, 400.0, 300.0, 10.0), "{p:?}");
+        }
+        // North is up (smaller y), west is left.
+        assert!(out[0].1 < out[1].1);
+        assert!(out[0].0 < out[1].0);
+        // Aspect: ground dx/dy is 0.04*cos(45.51°) / 0.02 ≈ 1.40.
+        let (dx, dy) = (out[1].0 - out[0].0, out[1].1 - out[0].1);
+        let k = 45.51f64.to_radians().cos();
+        assert!(near(dx / dy, 0.04 * k / 0.02, 1e-6));
+        // The limiting dimension fills the available box exactly.
+        assert!(near(dx, 380.0, 1e-9) || near(dy, 280.0, 1e-9));
+        // And the route is centred.
+        let mid = ((out[0].0 + out[1].0) / 2.0, (out[0].1 + out[1].1) / 2.0);
+        assert!(near(mid.0, 200.0, 1e-9) && near(mid.1, 150.0, 1e-9));
+    }
+
+    fn same(a: &[(f64, f64)], b: &[(f64, f64)]) -> bool {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(p, q)| near(p.0, q.0, 1e-9) && near(p.1, q.1, 1e-9))
+    }
+
+    #[test]
+    fn projection_degenerate_inputs() {
+        assert!(project(&[], 100.0, 100.0, 5.0).is_empty());
+        assert_eq!(
+            project(&[(45.5, -122.6)], 100.0, 80.0, 5.0),
+            vec![(50.0, 40.0)]
+        );
+        assert_eq!(
+            project(&[(45.5, -122.6); 3], 100.0, 80.0, 5.0),
+            vec![(50.0, 40.0); 3]
+        );
+        // Due north–south: x centred, y spans the box.
+        let out = project(&[(45.0, -122.0), (46.0, -122.0)], 100.0, 80.0, 5.0);
+        assert_eq!(out, vec![(50.0, 75.0), (50.0, 5.0)]);
+        // Due east–west: y centred, x spans the box.
+        let out = project(&[(45.0, -123.0), (45.0, -122.0)], 100.0, 80.0, 5.0);
+        assert!(same(&out, &[(5.0, 40.0), (95.0, 40.0)]), "{out:?}");
+        // Non-finite points go to the centre and do not poison the rest.
+        let out = project(
+            &[(f64::NAN, 1.0), (45.0, -123.0), (45.0, -122.0)],
+            100.0,
+            80.0,
+            5.0,
+        );
+        assert!(
+            same(&out, &[(50.0, 40.0), (5.0, 40.0), (95.0, 40.0)]),
+            "{out:?}"
+        );
+        // A box smaller than its padding, or nonsense sizes, stay finite.
+        for (w, h, pad) in [(4.0, 4.0, 5.0), (f64::NAN, 10.0, 1.0), (-1.0, -1.0, -1.0)] {
+            for p in project(&[(45.0, -123.0), (46.0, -122.0)], w, h, pad) {
+                assert!(p.0.is_finite() && p.1.is_finite(), "{p:?}");
+            }
+        }
+        // Points at the pole (cos = 0) do not divide by zero.
+        for p in project(&[(90.0, 0.0), (90.0, 90.0)], 10.0, 10.0, 1.0) {
+            assert!(p.0.is_finite() && p.1.is_finite());
+        }
+    }
+
+    #[test]
+    fn projection_of_the_demo_route_stays_in_the_box() {
+        use crate::backend::demo::data::{demo_driver, manifest_for, ManifestSize};
+        let m = manifest_for(&demo_driver(), 1_795_600_000_000, ManifestSize::STANDARD);
+        let pts: Vec<_> = m.stops.iter().map(|s| (s.lat, s.lng)).collect();
+        let out = project(&pts, 360.0, 240.0, 12.0);
+        assert_eq!(out.len(), pts.len());
+        assert!(out.iter().all(|p| inside(*p, 360.0, 240.0, 12.0)));
+    }
+}
