@@ -88,7 +88,7 @@ pub struct Config {
 }
 
 /// The wire form, before `api_base` is checked.
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct RawConfig {
     api_base: Option<String>,
     #[serde(default)]
@@ -117,7 +117,9 @@ pub enum ConfigError {
     Invalid(String),
     /// The server answered with something that is not the config at all
     /// (e.g. an HTML page because the file is missing and the host falls back).
-    NotFound { status: u16 },
+    NotFound {
+        status: u16,
+    },
     Unreachable(String),
 }
 
@@ -174,6 +176,21 @@ impl Config {
         })
     }
 
+    /// The wire form again, e.g. to cache the last config that worked.
+    pub fn to_json(&self) -> String {
+        let raw = RawConfig {
+            api_base: Some(match &self.api_base {
+                ApiBase::Demo => "demo".to_string(),
+                ApiBase::Http(url) => url.clone(),
+            }),
+            status_url: self.status_url.clone(),
+            support: self.support.clone(),
+            support_codes: self.support_codes.clone(),
+            retention_hours_after_block: self.retention_hours_after_block,
+        };
+        serde_json::to_string(&raw).unwrap_or_default()
+    }
+
     /// The defaults used by tests and as a base for demos.
     pub fn demo() -> Config {
         Config {
@@ -199,9 +216,18 @@ mod tests {
     }
 
     #[test]
+    fn to_json_round_trips() {
+        let c = Config::parse(include_str!("../../public/config.json")).unwrap();
+        assert_eq!(Config::parse(&c.to_json()).unwrap(), c);
+    }
+
+    #[test]
     fn http_base_loses_trailing_slash() {
         let c = Config::parse(r#"{"api_base":"https://api.example.com/v1/"}"#).unwrap();
-        assert_eq!(c.api_base, ApiBase::Http("https://api.example.com/v1".into()));
+        assert_eq!(
+            c.api_base,
+            ApiBase::Http("https://api.example.com/v1".into())
+        );
         assert_eq!(c.retention_hours_after_block, 24);
     }
 

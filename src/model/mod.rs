@@ -2,20 +2,21 @@
 //! builds and is tested natively with `cargo test`.
 
 pub mod config;
+pub mod envelope;
 pub mod event;
 pub mod fleet;
+pub mod fleet_view;
+pub mod handoff;
 pub mod manifest;
+pub mod marks;
+pub mod navigate;
+pub mod outage;
+pub mod outbox;
 pub mod progress;
+pub mod route;
+pub mod search;
 pub mod session;
 pub mod text_enum;
 pub mod time;
 pub mod validate;
 pub mod wire;
-pub mod envelope;
-pub mod fleet_view;
-pub mod handoff;
-pub mod navigate;
-pub mod outage;
-pub mod outbox;
-pub mod route;
-pub mod search;

@@ -2,15 +2,17 @@
 //! driver's marks are applied on top of what the server sent.
 //!
 //! Marks form a stack per package: "delivered" and "attempted" push, "undo"
-//! pops. The same function serves the phone (manifest + outbox + acknowledged
-//! marks) and the demo backend (manifest + accepted events), so both agree.
+//! pops. A package whose marks were all undone is pending again: the day's
+//! manifest starts every package pending, and only the driver's marks move
+//! it. The same function serves the phone (manifest + every mark made) and
+//! the demo backend (manifest + accepted events), so both agree.
 
 use std::collections::HashMap;
 
 use super::event::{DeliveryEvent, EventKind};
-use super::manifest::{Manifest, PackageStatus};
+use super::manifest::{Manifest, Package, PackageStatus};
 
-/// Effective status per package id, for packages whose marks changed it.
+/// Effective status per package id, for every package that has marks.
 pub fn marked_statuses<'a>(
     events: impl IntoIterator<Item = &'a DeliveryEvent>,
 ) -> HashMap<String, PackageStatus> {
@@ -26,11 +28,12 @@ pub fn marked_statuses<'a>(
             EventKind::Unknown(_) => {}
         }
     }
-    // A package whose marks were all undone is back to what the server said,
-    // which `None` expresses; an explicit entry would hide a server update.
     stacks
         .into_iter()
-        .filter_map(|(id, s)| s.last().cloned().map(|st| (id.to_string(), st)))
+        .map(|(id, s)| {
+            let status = s.last().cloned().unwrap_or(PackageStatus::Pending);
+            (id.to_string(), status)
+        })
         .collect()
 }
 
@@ -66,8 +69,22 @@ pub struct Counts {
     pub stops_left: usize,
 }
 
+/// A package's status once the driver's marks are applied.
+pub fn status_of<'a>(
+    p: &'a Package,
+    marks: &'a HashMap<String, PackageStatus>,
+) -> &'a PackageStatus {
+    marks.get(&p.id).unwrap_or(&p.status)
+}
+
 impl Counts {
     pub fn of(m: &Manifest) -> Counts {
+        Counts::with_marks(m, &HashMap::new())
+    }
+
+    /// Counts for the manifest as the driver's marks leave it, without
+    /// building a marked copy of it.
+    pub fn with_marks(m: &Manifest, marks: &HashMap<String, PackageStatus>) -> Counts {
         let mut c = Counts {
             stops_total: m.stops.len(),
             ..Counts::default()
@@ -76,7 +93,7 @@ impl Counts {
             let mut open = false;
             for p in &stop.packages {
                 c.total += 1;
-                match p.status {
+                match status_of(p, marks) {
                     PackageStatus::Delivered => c.delivered += 1,
                     PackageStatus::Attempted => c.attempted += 1,
                     PackageStatus::Returned => c.returned += 1,

@@ -22,7 +22,10 @@ impl Stamp {
     pub fn local_hm(&self) -> (u32, u32) {
         let local = self.ms.div_euclid(1000) + i64::from(self.offset_min) * 60;
         let secs_of_day = local.rem_euclid(86_400);
-        ((secs_of_day / 3600) as u32, ((secs_of_day % 3600) / 60) as u32)
+        (
+            (secs_of_day / 3600) as u32,
+            ((secs_of_day % 3600) / 60) as u32,
+        )
     }
 
     /// "07:42" in the stamp's own offset.

@@ -24,25 +24,73 @@ pub mod limits {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ManifestProblem {
-    TooLarge { bytes: usize, limit: usize },
-    NotJson { line: usize, column: usize, message: String },
-    WrongShape { line: usize, column: usize, message: String },
-    UnsupportedSchema { found: u32 },
-    MissingField { field: String },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    WrongShape {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    UnsupportedSchema {
+        found: u32,
+    },
+    MissingField {
+        field: String,
+    },
     NoStops,
-    TooManyStops { count: usize },
-    TooManyPackages { count: usize },
-    EmptyStop { stop_id: String },
-    StopTooBig { stop_id: String, count: usize },
-    DuplicateStopId { id: String },
-    DuplicateSeq { seq: u32 },
-    DuplicatePackageId { id: String },
-    CoordinatesOutOfRange { stop_id: String, lat: f64, lng: f64 },
-    UnknownStatus { package_id: String, value: String },
-    UnknownSize { package_id: String, value: String },
-    BadTime { field: String, value: String },
-    EndsBeforeStart { field: String },
-    TextTooLong { field: String, chars: usize },
+    TooManyStops {
+        count: usize,
+    },
+    TooManyPackages {
+        count: usize,
+    },
+    EmptyStop {
+        stop_id: String,
+    },
+    StopTooBig {
+        stop_id: String,
+        count: usize,
+    },
+    DuplicateStopId {
+        id: String,
+    },
+    DuplicateSeq {
+        seq: u32,
+    },
+    DuplicatePackageId {
+        id: String,
+    },
+    CoordinatesOutOfRange {
+        stop_id: String,
+        lat: f64,
+        lng: f64,
+    },
+    UnknownStatus {
+        package_id: String,
+        value: String,
+    },
+    UnknownSize {
+        package_id: String,
+        value: String,
+    },
+    BadTime {
+        field: String,
+        value: String,
+    },
+    EndsBeforeStart {
+        field: String,
+    },
+    TextTooLong {
+        field: String,
+        chars: usize,
+    },
 }
 
 impl fmt::Display for ManifestProblem {
@@ -55,10 +103,21 @@ impl fmt::Display for ManifestProblem {
                 bytes / 1024,
                 limit / 1024
             ),
-            NotJson { line, column, message } => {
-                write!(f, "not valid JSON at line {line}, column {column} ({message})")
+            NotJson {
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "not valid JSON at line {line}, column {column} ({message})"
+                )
             }
-            WrongShape { line, column, message } => write!(
+            WrongShape {
+                line,
+                column,
+                message,
+            } => write!(
                 f,
                 "not a manifest: {message} (line {line}, column {column})"
             ),
@@ -120,9 +179,17 @@ pub fn decode_manifest(text: &str) -> Result<Manifest, Vec<ManifestProblem>> {
         let message = json_error_message(&e);
         let (line, column) = (e.line(), e.column());
         vec![if e.is_data() {
-            ManifestProblem::WrongShape { line, column, message }
+            ManifestProblem::WrongShape {
+                line,
+                column,
+                message,
+            }
         } else {
-            ManifestProblem::NotJson { line, column, message }
+            ManifestProblem::NotJson {
+                line,
+                column,
+                message,
+            }
         }]
     })?;
     accept(manifest)
@@ -148,7 +215,9 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
     }
     let mut required = |field: &str, value: &str| {
         if value.trim().is_empty() {
-            out.push(MissingField { field: field.to_string() });
+            out.push(MissingField {
+                field: field.to_string(),
+            });
         }
     };
     required("manifest id", &m.id);
@@ -161,7 +230,9 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
         out.push(NoStops);
     }
     if m.stops.len() > limits::STOPS {
-        out.push(TooManyStops { count: m.stops.len() });
+        out.push(TooManyStops {
+            count: m.stops.len(),
+        });
         return out;
     }
     let total = m.package_count();
@@ -175,15 +246,21 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
     let mut package_ids = HashSet::new();
     for stop in &m.stops {
         if stop.id.trim().is_empty() {
-            out.push(MissingField { field: format!("stop {} id", stop.seq) });
+            out.push(MissingField {
+                field: format!("stop {} id", stop.seq),
+            });
         } else if !stop_ids.insert(stop.id.as_str()) {
-            out.push(DuplicateStopId { id: stop.id.clone() });
+            out.push(DuplicateStopId {
+                id: stop.id.clone(),
+            });
         }
         if !seqs.insert(stop.seq) {
             out.push(DuplicateSeq { seq: stop.seq });
         }
         if stop.address.line1.trim().is_empty() {
-            out.push(MissingField { field: format!("stop {} address", stop.id) });
+            out.push(MissingField {
+                field: format!("stop {} address", stop.id),
+            });
         }
         let lat_ok = stop.lat.is_finite() && (-90.0..=90.0).contains(&stop.lat);
         let lng_ok = stop.lng.is_finite() && (-180.0..=180.0).contains(&stop.lng);
@@ -195,7 +272,12 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
             });
         }
         if let Some(w) = &stop.window {
-            check_span(&mut out, &format!("stop {} time window", stop.id), &w.start, &w.end);
+            check_span(
+                &mut out,
+                &format!("stop {} time window", stop.id),
+                &w.start,
+                &w.end,
+            );
         }
         for (field, text) in [
             ("address", Some(stop.address.line1.as_str())),
@@ -206,7 +288,9 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
             check_len(&mut out, &format!("stop {} {field}", stop.id), text);
         }
         if stop.packages.is_empty() {
-            out.push(EmptyStop { stop_id: stop.id.clone() });
+            out.push(EmptyStop {
+                stop_id: stop.id.clone(),
+            });
         }
         if stop.packages.len() > limits::PACKAGES_PER_STOP {
             out.push(StopTooBig {
@@ -216,12 +300,16 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
         }
         for p in &stop.packages {
             if p.id.trim().is_empty() {
-                out.push(MissingField { field: format!("package id at stop {}", stop.id) });
+                out.push(MissingField {
+                    field: format!("package id at stop {}", stop.id),
+                });
             } else if !package_ids.insert(p.id.as_str()) {
                 out.push(DuplicatePackageId { id: p.id.clone() });
             }
             if p.tracking.trim().is_empty() {
-                out.push(MissingField { field: format!("package {} tracking number", p.id) });
+                out.push(MissingField {
+                    field: format!("package {} tracking number", p.id),
+                });
             }
             if !p.status.is_known() {
                 out.push(UnknownStatus {
@@ -265,7 +353,9 @@ fn check_span(out: &mut Vec<ManifestProblem>, field: &str, start: &str, end: &st
     let e = check_time(out, &format!("{field} end"), end);
     if let (Some(s), Some(e)) = (s, e) {
         if e < s {
-            out.push(ManifestProblem::EndsBeforeStart { field: field.to_string() });
+            out.push(ManifestProblem::EndsBeforeStart {
+                field: field.to_string(),
+            });
         }
     }
 }
@@ -276,7 +366,10 @@ fn check_len(out: &mut Vec<ManifestProblem>, field: &str, text: Option<&str>) {
         if t.len() > limits::TEXT_CHARS {
             let chars = t.chars().count();
             if chars > limits::TEXT_CHARS {
-                out.push(ManifestProblem::TextTooLong { field: field.to_string(), chars });
+                out.push(ManifestProblem::TextTooLong {
+                    field: field.to_string(),
+                    chars,
+                });
             }
         }
     }

@@ -51,17 +51,85 @@ const STREETS: &[(&str, f64)] = &[
 ];
 
 const FIRST: &[&str] = &[
-    "Maria", "James", "Sofía", "Wei", "Aisha", "Liam", "Zoë", "Noah", "Priya", "Mateo", "Hannah",
-    "José", "Olivia", "Nguyễn Thị", "Ethan", "Fatima", "Lucas", "Chloé", "Daniel", "Amara",
-    "Søren", "Grace", "Kenji", "Isabella", "Omar", "Emily", "Björn", "Ava", "Ramón", "Mia",
-    "Tomás", "Leah", "Dmitri", "Nora", "Ana", "Samuel", "Élodie", "Ravi", "Ingrid", "Kofi",
+    "Maria",
+    "James",
+    "Sofía",
+    "Wei",
+    "Aisha",
+    "Liam",
+    "Zoë",
+    "Noah",
+    "Priya",
+    "Mateo",
+    "Hannah",
+    "José",
+    "Olivia",
+    "Nguyễn Thị",
+    "Ethan",
+    "Fatima",
+    "Lucas",
+    "Chloé",
+    "Daniel",
+    "Amara",
+    "Søren",
+    "Grace",
+    "Kenji",
+    "Isabella",
+    "Omar",
+    "Emily",
+    "Björn",
+    "Ava",
+    "Ramón",
+    "Mia",
+    "Tomás",
+    "Leah",
+    "Dmitri",
+    "Nora",
+    "Ana",
+    "Samuel",
+    "Élodie",
+    "Ravi",
+    "Ingrid",
+    "Kofi",
 ];
 
 const LAST: &[&str] = &[
-    "García", "Smith", "Nguyen", "Johnson", "Müller", "Brown", "Okafor", "Williams", "Patel",
-    "Jones", "Hernández", "Kim", "Miller", "O'Brien", "Davis", "Løvland", "Wilson", "Chen",
-    "Anderson", "Dubois", "Taylor", "Rossi", "Thomas", "Kowalski", "Moore", "Tanaka", "Martin",
-    "Jackson", "Schäfer", "Lee", "Ibáñez", "Clark", "Novak", "Lewis", "Haddad", "Walker",
+    "García",
+    "Smith",
+    "Nguyen",
+    "Johnson",
+    "Müller",
+    "Brown",
+    "Okafor",
+    "Williams",
+    "Patel",
+    "Jones",
+    "Hernández",
+    "Kim",
+    "Miller",
+    "O'Brien",
+    "Davis",
+    "Løvland",
+    "Wilson",
+    "Chen",
+    "Anderson",
+    "Dubois",
+    "Taylor",
+    "Rossi",
+    "Thomas",
+    "Kowalski",
+    "Moore",
+    "Tanaka",
+    "Martin",
+    "Jackson",
+    "Schäfer",
+    "Lee",
+    "Ibáñez",
+    "Clark",
+    "Novak",
+    "Lewis",
+    "Haddad",
+    "Walker",
 ];
 
 const STOP_NOTES: &[&str] = &[
@@ -233,15 +301,12 @@ fn pick_addresses(rng: &mut Rng, count: usize) -> Vec<GenAddress> {
     // Spread over more avenues when the route is long, so addresses stay distinct.
     let (first_ave, last_ave) = if count > 600 { (12, 82) } else { (20, 60) };
     let mut seen = std::collections::HashSet::new();
-    let mut picked: Vec<(usize, i64, String)> = Vec::with_capacity(count);
+    let mut picked: Vec<(usize, i64, Option<String>)> = Vec::with_capacity(count);
     while picked.len() < count {
         let street = rng.below(STREETS.len() as u64) as usize;
         let number = rng.range(first_ave, last_ave) * 100 + rng.range(0, 98);
         if seen.insert((street, number)) {
-            let unit = rng
-                .percent(18)
-                .then(|| format!("Apt {}", rng.range(1, 40)))
-                .unwrap_or_default();
+            let unit = rng.percent(18).then(|| format!("Apt {}", rng.range(1, 40)));
             picked.push((street, number, unit));
         }
     }
@@ -265,7 +330,7 @@ fn pick_addresses(rng: &mut Rng, count: usize) -> Vec<GenAddress> {
             };
             GenAddress {
                 line1: format!("{number} {name}"),
-                line2: (!unit.is_empty()).then_some(unit),
+                line2: unit,
                 postcode,
                 lat: round6(lat),
                 lng: round6(lng),
@@ -308,76 +373,80 @@ pub fn fleet(
 ) -> FleetSnapshot {
     let ts = |ms: EpochMs| format_rfc3339(ms, OFFSET_MIN);
     let elapsed = (now_ms - block_start_ms).max(0) as f64 / (BLOCK_HOURS * HOUR_MS) as f64;
-    let drivers = (0..size)
-        .map(|i| {
-            let driver = fleet_driver(i);
-            let mut rng = Rng::new(seed_from(&driver.id) ^ block_start_ms as u64);
-            let manifest_id = format!("M-{}-{}", date_string(block_start_ms, OFFSET_MIN), driver.id);
-            if i == 0 {
-                let (delivered, attempted, total, next_stop) = own.clone();
-                return DriverStatus {
+    let drivers =
+        (0..size)
+            .map(|i| {
+                let driver = fleet_driver(i);
+                let mut rng = Rng::new(seed_from(&driver.id) ^ block_start_ms as u64);
+                let manifest_id = format!(
+                    "M-{}-{}",
+                    date_string(block_start_ms, OFFSET_MIN),
+                    driver.id
+                );
+                if i == 0 {
+                    let (delivered, attempted, total, next_stop) = own.clone();
+                    return DriverStatus {
+                        id: driver.id,
+                        name: driver.name,
+                        state: DriverState::OnRoute,
+                        last_seen: ts(now_ms),
+                        delivered,
+                        attempted,
+                        total,
+                        next_stop,
+                        manifest_id,
+                        sign_in_error: None,
+                    };
+                }
+                let total = rng.range(180, 340) as u32;
+                let state = match rng.below(100) {
+                    0..=59 => DriverState::OnRoute,
+                    60..=71 => DriverState::Finished,
+                    72..=87 => DriverState::SignedOut,
+                    _ => DriverState::Unreachable,
+                };
+                let pace = 0.6 + rng.below(60) as f64 / 100.0;
+                let done_frac = match state {
+                    DriverState::Finished => 1.0,
+                    _ => (elapsed * pace).min(0.98),
+                };
+                let done = (f64::from(total) * done_frac) as u32;
+                let attempted = done.min(rng.range(0, 8) as u32);
+                let delivered = done - attempted;
+                let last_seen = match state {
+                    DriverState::Unreachable => now_ms - rng.range(10, 95) * 60_000,
+                    DriverState::SignedOut => now_ms - rng.range(5, 180) * 60_000,
+                    DriverState::Finished => now_ms - rng.range(1, 60) * 60_000,
+                    _ => now_ms - rng.range(0, 240) * 1000,
+                };
+                let next_stop = matches!(state, DriverState::OnRoute | DriverState::Unreachable)
+                    .then(|| NextStop {
+                        seq: (done / 2 + 1).max(1),
+                        line1: format!(
+                            "{} {}",
+                            rng.range(20, 60) * 100 + rng.range(0, 98),
+                            STREETS[rng.below(STREETS.len() as u64) as usize].0
+                        ),
+                    });
+                let sign_in_error =
+                    (state == DriverState::SignedOut && rng.percent(50)).then(|| SignInError {
+                        status: 503,
+                        support_code: Some("03-005".to_string()),
+                    });
+                DriverStatus {
                     id: driver.id,
                     name: driver.name,
-                    state: DriverState::OnRoute,
-                    last_seen: ts(now_ms),
+                    state,
+                    last_seen: ts(last_seen),
                     delivered,
                     attempted,
                     total,
                     next_stop,
                     manifest_id,
-                    sign_in_error: None,
-                };
-            }
-            let total = rng.range(180, 340) as u32;
-            let state = match rng.below(100) {
-                0..=59 => DriverState::OnRoute,
-                60..=71 => DriverState::Finished,
-                72..=87 => DriverState::SignedOut,
-                _ => DriverState::Unreachable,
-            };
-            let pace = 0.6 + rng.below(60) as f64 / 100.0;
-            let done_frac = match state {
-                DriverState::Finished => 1.0,
-                _ => (elapsed * pace).min(0.98),
-            };
-            let done = (f64::from(total) * done_frac) as u32;
-            let attempted = done.min(rng.range(0, 8) as u32);
-            let delivered = done - attempted;
-            let last_seen = match state {
-                DriverState::Unreachable => now_ms - rng.range(10, 95) * 60_000,
-                DriverState::SignedOut => now_ms - rng.range(5, 180) * 60_000,
-                DriverState::Finished => now_ms - rng.range(1, 60) * 60_000,
-                _ => now_ms - rng.range(0, 240) * 1000,
-            };
-            let next_stop = matches!(state, DriverState::OnRoute | DriverState::Unreachable)
-                .then(|| NextStop {
-                    seq: (done / 2 + 1).max(1),
-                    line1: format!(
-                        "{} {}",
-                        rng.range(20, 60) * 100 + rng.range(0, 98),
-                        STREETS[rng.below(STREETS.len() as u64) as usize].0
-                    ),
-                });
-            let sign_in_error = (state == DriverState::SignedOut && rng.percent(50)).then(|| {
-                SignInError {
-                    status: 503,
-                    support_code: Some("03-005".to_string()),
+                    sign_in_error,
                 }
-            });
-            DriverStatus {
-                id: driver.id,
-                name: driver.name,
-                state,
-                last_seen: ts(last_seen),
-                delivered,
-                attempted,
-                total,
-                next_stop,
-                manifest_id,
-                sign_in_error,
-            }
-        })
-        .collect();
+            })
+            .collect();
     FleetSnapshot {
         generated_at: ts(now_ms),
         drivers,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::data::{self, ManifestSize};
 use super::fault::{Fault, FaultScope};
+use crate::model::event::DeliveryEvent;
 use crate::model::event::{EventAck, EventBatch};
 use crate::model::fleet::NextStop;
 use crate::model::manifest::{DriverRef, Manifest};
@@ -12,7 +13,6 @@ use crate::model::progress::{apply_marks, Counts};
 use crate::model::session::{Credentials, ProblemDetails, Role, Session, User};
 use crate::model::time::{format_rfc3339, EpochMs};
 use crate::model::wire::{ApiRequest, ApiResponse, Method};
-use crate::model::event::DeliveryEvent;
 
 /// Demo accounts. They are printed on the sign-in screen in demo mode only.
 pub const DRIVER_LOGIN: (&str, &str) = ("driver", "roadbook");
@@ -101,7 +101,11 @@ impl DemoServer {
     pub fn handle(&mut self, req: &ApiRequest, now: EpochMs) -> DemoReply {
         self.state.request_count += 1;
         let path = req.path.split('?').next().unwrap_or("");
-        if let Some(fault) = self.state.fault.filter(|_| self.state.fault_scope.covers(path)) {
+        if let Some(fault) = self
+            .state
+            .fault
+            .filter(|_| self.state.fault_scope.covers(path))
+        {
             return fault_reply(fault, path);
         }
         DemoReply::Respond(self.route(req, path, now))
@@ -249,7 +253,12 @@ impl DemoServer {
         )
     }
 
-    fn manifest_reply(&mut self, driver: &DriverRef, req: &ApiRequest, now: EpochMs) -> ApiResponse {
+    fn manifest_reply(
+        &mut self,
+        driver: &DriverRef,
+        req: &ApiRequest,
+        now: EpochMs,
+    ) -> ApiResponse {
         let manifest = self.current_manifest(driver, now);
         let etag = self.etag(&manifest);
         if req.if_none_match.as_deref() == Some(etag.as_str()) {
@@ -320,7 +329,12 @@ impl DemoServer {
         }
         let Some(i) = (0..self.state.fleet_size).find(|&i| data::fleet_driver(i).id == driver_id)
         else {
-            return problem(404, "Unknown driver", "There is no driver with that id.", None);
+            return problem(
+                404,
+                "Unknown driver",
+                "There is no driver with that id.",
+                None,
+            );
         };
         let driver = data::fleet_driver(i);
         let m = data::manifest_for(&driver, start, ManifestSize::STANDARD);

@@ -1,0 +1,37 @@
+// Foundation: a fresh visitor signs in with the demo driver and sees real
+// packages from the demo manifest.
+import { test, expect } from "@playwright/test";
+
+test("fresh app: demo sign-in shows the manifest", async ({ page }) => {
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+
+  await page.goto("./");
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByText("Demo mode")).toBeVisible();
+
+  await page.getByLabel("Username").fill("driver");
+  await page.getByLabel("Password").fill("roadbook");
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  // Packages from the demo manifest: tracking numbers and stops.
+  const packages = page.locator("li.package");
+  await expect(packages.first()).toBeVisible();
+  expect(await packages.count()).toBeGreaterThanOrEqual(300);
+  expect(await page.locator("article.stop").count()).toBeGreaterThanOrEqual(120);
+  await expect(page.locator("article.stop").first()).toContainText("Portland");
+  await expect(page.locator('[data-count="total"]')).toHaveText(String(await packages.count()));
+  await expect(page.locator("header.top")).toContainText("Alex Rivera");
+
+  await page.screenshot({ path: "e2e/artifacts/foundation-phone.png" });
+  expect(problems).toEqual([]);
+});
+
+test("wrong password is named as such", async ({ page }) => {
+  await page.goto("./");
+  await page.getByLabel("Username").fill("driver");
+  await page.getByLabel("Password").fill("nope");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator(".guidance")).toContainText(/password/i);
+});

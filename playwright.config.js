@@ -1,0 +1,34 @@
+// Playwright drives the release build in Debian's Chromium (never a
+// downloaded browser), served by a plain static server.
+import { defineConfig, devices } from "@playwright/test";
+
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const flags = [
+  "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "e2e/artifacts/results",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    launchOptions: { executablePath: chromium, args: flags },
+    trace: "retain-on-failure",
+    serviceWorkers: "allow",
+  },
+  projects: [
+    {
+      name: "root",
+      use: { baseURL: "http://127.0.0.1:4173/", ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, browserName: "chromium" },
+    },
+  ],
+  webServer: [
+    { command: "node e2e/static-server.mjs dist 4173 /", url: "http://127.0.0.1:4173/", reuseExistingServer: false },
+  ],
+});

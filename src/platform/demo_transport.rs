@@ -1,0 +1,64 @@
+//! Runs the pure demo backend inside the page, as if it were across a
+//! network: with latency, and with its "database" in localStorage under its
+//! own key, apart from the app's data (signing out of the app does not wipe
+//! the server, and two tabs talk to the same server).
+
+use std::cell::RefCell;
+
+use super::clock::now_ms;
+use super::storage::{self, Area};
+use super::timer::sleep;
+use crate::backend::demo::{DemoReply, DemoServer, DemoState};
+use crate::model::wire::{ApiRequest, ApiResponse, TransportFailure};
+
+pub const SERVER_KEY: &str = "roadbook.demo-server.v1";
+
+thread_local! {
+    // Used only when storage is blocked, so the demo still works in memory.
+    static MEMORY: RefCell<Option<DemoState>> = const { RefCell::new(None) };
+}
+
+pub fn load_state() -> DemoState {
+    match storage::get(Area::Local, SERVER_KEY) {
+        Ok(Some(text)) => serde_json::from_str(&text).unwrap_or_default(),
+        Ok(None) => DemoState::default(),
+        Err(_) => MEMORY.with(|m| m.borrow().clone()).unwrap_or_default(),
+    }
+}
+
+pub fn save_state(state: &DemoState) {
+    let text = serde_json::to_string(state).unwrap_or_default();
+    if storage::set(Area::Local, SERVER_KEY, &text).is_err() {
+        MEMORY.with(|m| *m.borrow_mut() = Some(state.clone()));
+    }
+}
+
+/// Changes the demo server's settings (fault injection, fleet size).
+pub fn update_state(f: impl FnOnce(&mut DemoState)) {
+    let mut state = load_state();
+    f(&mut state);
+    save_state(&state);
+}
+
+/// Latency of the simulated network, in milliseconds.
+const LATENCY_MS: u32 = 150;
+
+pub async fn send(req: &ApiRequest, timeout_ms: u32) -> Result<ApiResponse, TransportFailure> {
+    sleep(LATENCY_MS).await;
+    let mut server = DemoServer::new(load_state());
+    let reply = server.handle(req, now_ms());
+    save_state(&server.state);
+    match reply {
+        DemoReply::Respond(r) => Ok(r),
+        DemoReply::Offline => Err(TransportFailure::Offline),
+        DemoReply::Refuse => Err(TransportFailure::Unreachable(
+            "connection refused (simulated)".into(),
+        )),
+        DemoReply::Hang => {
+            sleep(timeout_ms.saturating_sub(LATENCY_MS)).await;
+            Err(TransportFailure::Timeout {
+                after_ms: timeout_ms,
+            })
+        }
+    }
+}

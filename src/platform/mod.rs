@@ -1,0 +1,12 @@
+//! The thin layer over the browser. Every browser failure is mapped to a
+//! domain error here, so the UI never sees a raw `JsValue`.
+
+pub mod api;
+pub mod clock;
+pub mod config_loader;
+pub mod demo_transport;
+pub mod http;
+pub mod location;
+pub mod storage;
+pub mod timer;
+pub mod uuid;

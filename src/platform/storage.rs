@@ -1,0 +1,82 @@
+//! Browser storage (localStorage and sessionStorage), with every failure
+//! mapped to a domain error.
+//!
+//! Why web-sys and not gloo-storage's helpers: gloo-storage 0.3 `expect`s
+//! that storage exists, so a browser with storage blocked (Safari private
+//! mode, cookies disabled: `SecurityError`) would panic. Here a blocked or
+//! full storage is an ordinary error the UI explains, and the app keeps
+//! running from memory.
+
+use std::fmt;
+
+use wasm_bindgen::{JsCast, JsValue};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// Survives restarts: the last good manifest, the outbox, the user's name.
+    Local,
+    /// Dies with the tab: the session token, never written to `Local`.
+    Session,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser refuses storage to this page (privacy settings).
+    Blocked(String),
+    /// The quota is used up.
+    Full,
+    Other(String),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Blocked(m) => write!(f, "storage is blocked by the browser ({m})"),
+            StorageError::Full => write!(f, "storage is full"),
+            StorageError::Other(m) => write!(f, "storage failed ({m})"),
+        }
+    }
+}
+
+fn map_js(err: JsValue) -> StorageError {
+    let name = err
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.name()))
+        .or_else(|| {
+            js_sys::Reflect::get(&err, &JsValue::from_str("name"))
+                .ok()
+                .and_then(|n| n.as_string())
+        })
+        .unwrap_or_default();
+    let message = js_sys::Reflect::get(&err, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| name.clone());
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+        "SecurityError" => StorageError::Blocked(message),
+        _ => StorageError::Other(message),
+    }
+}
+
+fn area(which: Area) -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or_else(|| StorageError::Other("no window".into()))?;
+    let got = match which {
+        Area::Local => window.local_storage(),
+        Area::Session => window.session_storage(),
+    };
+    got.map_err(map_js)?
+        .ok_or_else(|| StorageError::Blocked("storage is not available".into()))
+}
+
+pub fn get(which: Area, key: &str) -> Result<Option<String>, StorageError> {
+    area(which)?.get_item(key).map_err(map_js)
+}
+
+pub fn set(which: Area, key: &str, value: &str) -> Result<(), StorageError> {
+    area(which)?.set_item(key, value).map_err(map_js)
+}
+
+pub fn remove(which: Area, key: &str) -> Result<(), StorageError> {
+    area(which)?.remove_item(key).map_err(map_js)
+}

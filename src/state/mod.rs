@@ -1,0 +1,18 @@
+//! Application state shared by the screens: a few well-named context types
+//! holding signals, and the actions that change them. Components read these
+//! through `expect_context`, never through globals.
+
+pub mod keys;
+pub mod routebook;
+pub mod session;
+pub mod upkeep;
+
+use crate::model::config::Config;
+use crate::platform::api::Api;
+
+/// The environment the app runs in: its config and the API client.
+#[derive(Clone)]
+pub struct AppEnv {
+    pub config: Config,
+    pub api: Api,
+}

@@ -1,0 +1,310 @@
+//! The driver's route book: the last good manifest, the driver's marks on
+//! it, and the actions that change them.
+//!
+//! The two promises kept here:
+//! - the last good manifest is replaced only by one that validated and is not
+//!   older than it;
+//! - a mark is written to storage before the screen shows it.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::keys;
+use crate::model::envelope::{self, ManifestSource, SavedManifest};
+use crate::model::event::{AttemptReason, DeliveryEvent, EventKind};
+use crate::model::manifest::{Manifest, PackageStatus};
+use crate::model::marks::MarkLog;
+use crate::model::outage::Failure;
+use crate::model::progress::{marked_statuses, Counts};
+use crate::model::time::{format_rfc3339, parse_rfc3339};
+use crate::platform::api::{Api, ManifestFetch};
+use crate::platform::clock::{local_offset_min, now_ms};
+use crate::platform::storage::{self, Area};
+use crate::platform::uuid;
+
+/// The state of the last manifest refresh.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refresh {
+    Idle,
+    Loading,
+    /// The server's manifest was not used; these are the reasons, in words.
+    Rejected(Vec<String>),
+    Failed(Failure),
+}
+
+/// The state of sending marks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sync {
+    Idle,
+    Sending,
+    Failed(Failure),
+}
+
+#[derive(Clone, Copy)]
+pub struct RouteBook {
+    pub saved: RwSignal<Option<SavedManifest>>,
+    pub marks: RwSignal<MarkLog>,
+    /// Each marked package's status after the driver's marks. Rows read
+    /// their status from here, so a mark re-renders one row, not the list.
+    pub marked: Memo<HashMap<String, PackageStatus>>,
+    /// Counts with the marks applied.
+    pub counts: Memo<Counts>,
+    pub refresh: RwSignal<Refresh>,
+    pub sync: RwSignal<Sync>,
+    /// A storage problem, in words, while it lasts.
+    pub storage_issue: RwSignal<Option<String>>,
+}
+
+impl RouteBook {
+    /// Reads the saved manifest and marks. Runs before any network request,
+    /// so the driver sees their work at once.
+    pub fn restore() -> Self {
+        let mut issue = None;
+        let saved = match storage::get(Area::Local, keys::MANIFEST) {
+            Ok(Some(text)) => match envelope::open(&text) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    issue = Some(format!(
+                        "The manifest saved on this phone could not be read ({e}). \
+                         It will be downloaded again when the system answers."
+                    ));
+                    None
+                }
+            },
+            Ok(None) => None,
+            Err(e) => {
+                issue = Some(storage_message(&e.to_string()));
+                None
+            }
+        };
+        let marks = match storage::get(Area::Local, keys::MARKS) {
+            Ok(Some(text)) => match serde_json::from_str::<MarkLog>(&text) {
+                Ok(m) => m,
+                Err(_) => {
+                    // Never drop unreadable marks: keep the text aside so
+                    // support can recover it, and say so.
+                    let _ = storage::set(Area::Local, "roadbook.marks.unreadable", &text);
+                    issue = Some(
+                        "Some delivery marks saved on this phone could not be read. \
+                         They were kept aside; tell support before clearing anything."
+                            .to_string(),
+                    );
+                    MarkLog::default()
+                }
+            },
+            _ => MarkLog::default(),
+        };
+        let saved = RwSignal::new(saved);
+        let marks = RwSignal::new(marks);
+        let marked = Memo::new(move |_| marks.with(|m| marked_statuses(&m.history)));
+        let counts = Memo::new(move |_| {
+            saved.with(|s| {
+                s.as_ref()
+                    .map(|s| marked.with(|mk| Counts::with_marks(&s.manifest, mk)))
+                    .unwrap_or_default()
+            })
+        });
+        RouteBook {
+            saved,
+            marks,
+            marked,
+            counts,
+            refresh: RwSignal::new(Refresh::Idle),
+            sync: RwSignal::new(Sync::Idle),
+            storage_issue: RwSignal::new(issue),
+        }
+    }
+
+    /// Writes the mark log; on failure keeps it in memory and says so.
+    fn persist_marks(&self, log: &MarkLog) -> bool {
+        let text = serde_json::to_string(log).unwrap_or_default();
+        match storage::set(Area::Local, keys::MARKS, &text) {
+            Ok(()) => true,
+            Err(e) => {
+                self.storage_issue
+                    .set(Some(storage_message(&e.to_string())));
+                false
+            }
+        }
+    }
+
+    fn record(&self, event: DeliveryEvent) {
+        let mut log = self.marks.get_untracked();
+        log.record(event);
+        // Storage first, screen second: a tab killed between the two loses
+        // nothing the driver saw.
+        self.persist_marks(&log);
+        self.marks.set(log);
+    }
+
+    fn new_event(&self, package_id: &str, kind: EventKind) -> DeliveryEvent {
+        let offset = self
+            .saved
+            .with_untracked(|s| {
+                s.as_ref()
+                    .and_then(|s| parse_rfc3339(&s.manifest.block.start))
+            })
+            .map(|st| st.offset_min)
+            .unwrap_or_else(local_offset_min);
+        DeliveryEvent {
+            id: uuid::new_v4(),
+            package_id: package_id.to_string(),
+            kind,
+            reason: None,
+            note: None,
+            at: format_rfc3339(now_ms(), offset),
+            lat: None,
+            lng: None,
+        }
+    }
+
+    pub fn mark_delivered(&self, package_id: &str) {
+        self.record(self.new_event(package_id, EventKind::Delivered));
+    }
+
+    pub fn mark_attempted(&self, package_id: &str, reason: AttemptReason, note: Option<String>) {
+        let mut e = self.new_event(package_id, EventKind::Attempted);
+        e.reason = Some(reason);
+        e.note = note.filter(|n| !n.trim().is_empty());
+        self.record(e);
+    }
+
+    /// Undoes the latest mark still in effect. Returns the package it undid.
+    pub fn undo(&self) -> Option<String> {
+        let target = self.marks.with_untracked(|m| m.undo_target())?;
+        self.record(self.new_event(&target, EventKind::Undo));
+        Some(target)
+    }
+
+    /// Makes a validated manifest the last good state.
+    pub fn adopt(&self, manifest: Manifest, source: ManifestSource) {
+        let saved = SavedManifest {
+            saved_at_ms: now_ms(),
+            source,
+            manifest,
+        };
+        if let Err(e) = storage::set(Area::Local, keys::MANIFEST, &envelope::seal(&saved)) {
+            self.storage_issue
+                .set(Some(storage_message(&e.to_string())));
+        }
+        let log = self.marks.get_untracked().switch_to(&saved.manifest.id);
+        if log != self.marks.get_untracked() {
+            self.persist_marks(&log);
+            self.marks.set(log);
+        }
+        self.saved.set(Some(saved));
+    }
+
+    fn is_older_than_saved(&self, incoming: &Manifest) -> bool {
+        self.saved.with_untracked(|s| {
+            let Some(s) = s else { return false };
+            let old = parse_rfc3339(&s.manifest.generated_at).map(|t| t.ms);
+            let new = parse_rfc3339(&incoming.generated_at).map(|t| t.ms);
+            matches!((old, new), (Some(o), Some(n)) if n < o)
+        })
+    }
+
+    /// Asks the server for a newer manifest; keeps the saved one on any
+    /// failure or rejection.
+    pub async fn refresh(&self, api: &Api, token: &str) -> Result<(), Failure> {
+        self.refresh.set(Refresh::Loading);
+        let etag = self
+            .saved
+            .with_untracked(|s| match s.as_ref().map(|s| &s.source) {
+                Some(ManifestSource::Server { etag }) => etag.clone(),
+                _ => None,
+            });
+        match api.manifest(token, etag.as_deref()).await {
+            Ok(ManifestFetch::NotModified) => {
+                self.refresh.set(Refresh::Idle);
+                Ok(())
+            }
+            Ok(ManifestFetch::Fresh { manifest, etag }) => {
+                if self.is_older_than_saved(&manifest) {
+                    self.refresh.set(Refresh::Rejected(vec![
+                        "the server sent an older manifest than the one saved".to_string(),
+                    ]));
+                } else {
+                    self.adopt(manifest, ManifestSource::Server { etag });
+                    self.refresh.set(Refresh::Idle);
+                }
+                Ok(())
+            }
+            Ok(ManifestFetch::Rejected(problems)) => {
+                let words = problems.iter().take(5).map(|p| p.to_string()).collect();
+                self.refresh.set(Refresh::Rejected(words));
+                Ok(())
+            }
+            Err(f) => {
+                self.refresh.set(Refresh::Failed(f.clone()));
+                Err(f)
+            }
+        }
+    }
+
+    /// Sends unsent marks in order, in batches. A mark leaves the outbox only
+    /// when the server lists its id as accepted.
+    pub async fn sync(&self, api: &Api, token: &str) -> Result<(), Failure> {
+        const BATCH: usize = 50;
+        loop {
+            let batch = self.marks.with_untracked(|m| m.outbox.next_batch(BATCH));
+            if batch.is_empty() {
+                self.sync.set(Sync::Idle);
+                return Ok(());
+            }
+            self.sync.set(Sync::Sending);
+            let ids: Vec<String> = batch.iter().map(|e| e.id.clone()).collect();
+            match api.send_events(token, batch).await {
+                Ok(ack) => {
+                    let mut log = self.marks.get_untracked();
+                    let removed = log.outbox.acknowledge(&ack.accepted);
+                    if removed == 0 {
+                        // The server took none of them: stop rather than loop,
+                        // and show them as stuck.
+                        log.outbox
+                            .record_failure(&ids, "not accepted by the server", now_ms());
+                        self.persist_marks(&log);
+                        self.marks.set(log);
+                        self.sync.set(Sync::Idle);
+                        return Ok(());
+                    }
+                    self.persist_marks(&log);
+                    self.marks.set(log);
+                }
+                Err(f) => {
+                    let mut log = self.marks.get_untracked();
+                    log.outbox.record_failure(
+                        &ids,
+                        &crate::model::outage::banner_text(&f),
+                        now_ms(),
+                    );
+                    self.persist_marks(&log);
+                    self.marks.set(log);
+                    self.sync.set(Sync::Failed(f.clone()));
+                    return Err(f);
+                }
+            }
+        }
+    }
+
+    /// Forgets everything personal (sign-out).
+    pub fn wipe(&self) {
+        for key in keys::PERSONAL {
+            let _ = storage::remove(Area::Local, key);
+        }
+        self.saved.set(None);
+        self.marks.set(MarkLog::default());
+        self.refresh.set(Refresh::Idle);
+        self.sync.set(Sync::Idle);
+    }
+}
+
+/// What a storage failure means for the driver, in words.
+pub fn storage_message(cause: &str) -> String {
+    format!(
+        "This phone's browser is not saving Roadbook's data ({cause}). \
+         Your marks are kept while this page stays open. Don't close it until \
+         they are sent, and free some space or allow site data in the browser settings."
+    )
+}

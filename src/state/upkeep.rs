@@ -1,0 +1,159 @@
+//! Keeps the driver's route book current in the background: refreshes the
+//! manifest, sends marks, and retries on its own after a failure — with
+//! backoff, honouring Retry-After, paused while the phone is offline.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::routebook::RouteBook;
+use super::session::SessionState;
+use super::AppEnv;
+use crate::model::outage::{next_retry, Failure, FailureKind, RetryPlan};
+use crate::model::session::Role;
+use crate::platform::clock::{device_online, now_ms};
+use crate::platform::timer::sleep;
+
+/// How often a healthy app asks for a newer manifest.
+const REFRESH_EVERY_MS: i64 = 60_000;
+/// How soon marks the server did not accept are offered again.
+const SYNC_RETRY_MS: i64 = 15_000;
+
+/// Connection and retry state, for the header and the guidance panel.
+#[derive(Clone, Copy)]
+pub struct Connectivity {
+    pub online: RwSignal<bool>,
+    /// Fires every second, for countdowns and "updated 3 min ago".
+    pub tick: Trigger,
+    /// The failure the driver should know about, if any.
+    pub failure: RwSignal<Option<Failure>>,
+    /// When the next automatic try happens (epoch ms), or what blocks it.
+    pub retry: RwSignal<Option<RetryPlan>>,
+    /// Set by "Try now" and by the `online` event to skip the wait.
+    wake: RwSignal<bool>,
+}
+
+impl Connectivity {
+    pub fn try_now(&self) {
+        self.wake.set(true);
+    }
+}
+
+pub fn start(env: RwSignal<Option<AppEnv>>, session: SessionState, book: RouteBook) {
+    let connectivity = Connectivity {
+        online: RwSignal::new(device_online()),
+        tick: Trigger::new(),
+        failure: RwSignal::new(None),
+        retry: RwSignal::new(None),
+        wake: RwSignal::new(false),
+    };
+    provide_context(connectivity);
+
+    let on_online = window_event_listener(leptos::ev::online, move |_| {
+        connectivity.online.set(true);
+        connectivity.wake.set(true);
+    });
+    let on_offline = window_event_listener(leptos::ev::offline, move |_| {
+        connectivity.online.set(false);
+    });
+    // The app lives as long as the page; the listeners do too.
+    std::mem::forget((on_online, on_offline));
+
+    spawn_local(run(env, session, book, connectivity));
+}
+
+async fn run(
+    env: RwSignal<Option<AppEnv>>,
+    session: SessionState,
+    book: RouteBook,
+    c: Connectivity,
+) {
+    let mut next_refresh_at = 0i64;
+    let mut next_sync_at = 0i64;
+    let mut attempt = 0u32;
+    let mut consecutive_401s = 0u32;
+    let mut had_token = false;
+    // Runs for the life of the page.
+    loop {
+        sleep(1_000).await;
+        c.tick.notify();
+        let now = now_ms();
+        let Some(env) = env.get_untracked() else {
+            continue;
+        };
+        let is_driver = session
+            .user
+            .with_untracked(|u| u.as_ref().is_some_and(|u| u.role == Role::Driver));
+        let Some(token) = session.token().filter(|_| is_driver) else {
+            had_token = false;
+            continue;
+        };
+        if !had_token {
+            // Just signed in: refresh at once.
+            had_token = true;
+            next_refresh_at = 0;
+            attempt = 0;
+        }
+        let woken = c.wake.get_untracked();
+        let unsent = book.marks.with_untracked(|m| m.unsent());
+        let want_refresh = now >= next_refresh_at || woken;
+        let want_sync = unsent > 0 && (now >= next_sync_at || woken);
+        let allowed = match c.retry.get_untracked() {
+            None => true,
+            Some(RetryPlan::At(at)) => now >= at || woken,
+            Some(RetryPlan::WhenOnline) => device_online(),
+            // A person has to act first (sign in again, call support).
+            Some(RetryPlan::Never) | Some(RetryPlan::ShowPasswordReset) => woken,
+        };
+        if !allowed || !(want_refresh || want_sync) {
+            continue;
+        }
+        c.wake.set(false);
+
+        let refreshed = if want_refresh {
+            book.refresh(&env.api, &token).await
+        } else {
+            Ok(())
+        };
+        let result = match refreshed {
+            Ok(()) => book.sync(&env.api, &token).await,
+            Err(f) => Err(f),
+        };
+        if want_refresh {
+            next_refresh_at = now_ms() + REFRESH_EVERY_MS;
+        }
+        // Marks the server would not take are tried again later, not every second.
+        next_sync_at = if book.marks.with_untracked(|m| m.unsent()) > 0 {
+            now_ms() + SYNC_RETRY_MS
+        } else {
+            0
+        };
+        match result {
+            Ok(()) => {
+                attempt = 0;
+                consecutive_401s = 0;
+                c.failure.set(None);
+                c.retry.set(None);
+            }
+            Err(failure) => {
+                if failure.kind == FailureKind::WrongCredentials {
+                    consecutive_401s += 1;
+                }
+                if failure.session_expired() {
+                    // The token is no good; keep the manifest and ask the
+                    // driver to sign in again.
+                    session.token_rejected();
+                }
+                let plan = next_retry(
+                    &failure,
+                    attempt,
+                    js_sys::Math::random(),
+                    now_ms(),
+                    consecutive_401s,
+                );
+                attempt = attempt.saturating_add(1);
+                c.failure.set(Some(failure));
+                c.retry.set(Some(plan));
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! The root: loads the config, provides the shared state, and routes.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use super::demo_panel::DemoPanel;
+use super::fleet_screen::FleetScreen;
+use super::header::Header;
+use super::manifest_screen::ManifestScreen;
+use super::setup_error::SetupError;
+use super::sign_in::SignIn;
+use crate::model::config::{Config, ConfigError};
+use crate::model::session::Role;
+use crate::platform::api::Api;
+use crate::platform::config_loader::load_config;
+use crate::platform::location::router_base;
+use crate::platform::storage::{self, Area};
+use crate::state::keys;
+use crate::state::routebook::RouteBook;
+use crate::state::session::SessionState;
+use crate::state::upkeep;
+use crate::state::AppEnv;
+
+/// The environment once the config is known (`None` while it loads).
+#[derive(Clone, Copy)]
+pub struct EnvSignal(pub RwSignal<Option<AppEnv>>);
+
+fn env_from(config: Config) -> AppEnv {
+    AppEnv {
+        api: Api::new(config.api_base.clone()),
+        config,
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    // Saved state first, before any network request: a driver mid-route sees
+    // their manifest even if nothing below ever answers.
+    let session = SessionState::restore();
+    let book = RouteBook::restore();
+    provide_context(session);
+    provide_context(book);
+
+    // The last config that worked starts the app at once; the fresh one
+    // replaces it when it arrives.
+    let cached = storage::get(Area::Local, keys::CONFIG)
+        .ok()
+        .flatten()
+        .and_then(|t| Config::parse(&t).ok());
+    let env = RwSignal::new(cached.map(env_from));
+    let setup_error = RwSignal::new(None::<ConfigError>);
+    provide_context(EnvSignal(env));
+
+    spawn_local(async move {
+        match load_config().await {
+            Ok(config) => {
+                let _ = storage::set(Area::Local, keys::CONFIG, &config.to_json());
+                env.set(Some(env_from(config)));
+            }
+            // Offline with a cached config: carry on with it.
+            Err(_) if env.with_untracked(Option::is_some) => {}
+            Err(e) => setup_error.set(Some(e)),
+        }
+    });
+
+    upkeep::start(env, session, book);
+
+    view! {
+        <Show
+            when=move || setup_error.with(Option::is_none)
+            fallback=move || view! { <SetupError error=setup_error.get().unwrap_or(ConfigError::Invalid(String::new())) /> }
+        >
+            <Router base=router_base()>
+                <Header />
+                <main id="main">
+                    <Routes fallback=|| view! { <Home /> }>
+                        <Route path=path!("/") view=Home />
+                        <Route path=path!("/sign-in") view=SignIn />
+                    </Routes>
+                </main>
+                <DemoPanel />
+            </Router>
+        </Show>
+    }
+}
+
+/// What the start page shows depends on who is here.
+#[component]
+fn Home() -> impl IntoView {
+    let session = expect_context::<SessionState>();
+    let book = expect_context::<RouteBook>();
+    move || {
+        let role = session.user.with(|u| u.as_ref().map(|u| u.role.clone()));
+        match role {
+            Some(Role::Dispatcher) => view! { <FleetScreen /> }.into_any(),
+            Some(_) => view! { <ManifestScreen /> }.into_any(),
+            // Nobody signed in, but a manifest is saved (e.g. imported):
+            // show it, with sign-in offered above.
+            None if book.saved.with(Option::is_some) => view! { <ManifestScreen /> }.into_any(),
+            None => view! { <SignIn /> }.into_any(),
+        }
+    }
+}

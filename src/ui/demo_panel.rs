@@ -1,0 +1,75 @@
+//! Demo-only controls: make the simulated backend fail in each way a real
+//! one can, so every outage screen can be seen on a static deploy.
+
+use leptos::prelude::*;
+
+use super::app::EnvSignal;
+use crate::backend::demo::server::{FLEET_LARGE, FLEET_STANDARD};
+use crate::backend::demo::{Fault, FaultScope};
+use crate::platform::demo_transport::{load_state, update_state};
+
+#[component]
+pub fn DemoPanel() -> impl IntoView {
+    let EnvSignal(env) = expect_context::<EnvSignal>();
+    let is_demo = move || env.with(|e| e.as_ref().is_some_and(|e| e.api.is_demo()));
+    view! { <Show when=is_demo><DemoControls /></Show> }
+}
+
+#[component]
+fn DemoControls() -> impl IntoView {
+    let state = load_state();
+    let fault = RwSignal::new(state.fault);
+    let scope = RwSignal::new(state.fault_scope);
+    let large_fleet = RwSignal::new(state.fleet_size >= FLEET_LARGE);
+    let large_manifest = RwSignal::new(state.large_manifest);
+
+    let set_fault = move |ev| {
+        let f = Fault::from_key(&event_target_value(&ev));
+        fault.set(f);
+        update_state(|s| s.fault = f);
+    };
+    let set_scope = move |ev| {
+        let sc = FaultScope::from_key(&event_target_value(&ev)).unwrap_or_default();
+        scope.set(sc);
+        update_state(|s| s.fault_scope = sc);
+    };
+    view! {
+        <details class="demo-panel">
+            <summary>"Demo controls"</summary>
+            <p class="hint">"These change the simulated company system, not your phone."</p>
+            <label for="demo-fault">"Make the system fail"</label>
+            <select id="demo-fault" on:change=set_fault>
+                <option value="" selected=move || fault.get().is_none()>"Working normally"</option>
+                {Fault::ALL.iter().map(|f| {
+                    let f = *f;
+                    view! { <option value=f.key() selected=move || fault.get() == Some(f)>{f.label()}</option> }
+                }).collect_view()}
+            </select>
+            <label for="demo-scope">"For"</label>
+            <select id="demo-scope" on:change=set_scope>
+                {FaultScope::ALL.iter().map(|sc| {
+                    let sc = *sc;
+                    view! { <option value=sc.key() selected=move || scope.get() == sc>{sc.key()}</option> }
+                }).collect_view()}
+            </select>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || large_fleet.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        large_fleet.set(on);
+                        update_state(|s| s.fleet_size = if on { FLEET_LARGE } else { FLEET_STANDARD });
+                    } />
+                "Large fleet (1,000 drivers)"
+            </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || large_manifest.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        large_manifest.set(on);
+                        update_state(|s| s.large_manifest = on);
+                    } />
+                "Large manifest (3,000 packages, next download)"
+            </label>
+        </details>
+    }
+}

@@ -1,0 +1,45 @@
+//! The header: who is signed in, how old the data is, and the connection.
+
+use leptos::prelude::*;
+
+use crate::model::time::human_duration;
+use crate::platform::clock::now_ms;
+use crate::state::routebook::RouteBook;
+use crate::state::session::SessionState;
+use crate::state::upkeep::Connectivity;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let session = expect_context::<SessionState>();
+    let book = expect_context::<RouteBook>();
+    let connectivity = expect_context::<Connectivity>();
+    let tick = connectivity.tick;
+
+    let age = move || {
+        tick.track();
+        book.saved.with(|s| {
+            s.as_ref().map(|s| {
+                let age_ms = now_ms() - s.saved_at_ms;
+                if age_ms < 60_000 {
+                    "updated just now".to_string()
+                } else {
+                    format!("updated {} ago", human_duration(age_ms))
+                }
+            })
+        })
+    };
+    let online = move || connectivity.online.get();
+
+    view! {
+        <header class="top">
+            <div class="brand">"Roadbook"</div>
+            <div class="who">
+                {move || session.user.get().map(|u| view! { <span class="name">{u.name}</span> })}
+                {move || age().map(|a| view! { <span class="age">{a}</span> })}
+            </div>
+            <div class="net" class:offline=move || !online() role="status">
+                {move || if online() { "Online" } else { "Offline" }}
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,184 @@
+//! One stop and its packages, with the delivery actions.
+
+use leptos::prelude::*;
+
+use crate::model::event::AttemptReason;
+use crate::model::manifest::{Package, PackageStatus, Stop};
+use crate::model::progress::status_of;
+use crate::model::time::parse_rfc3339;
+use crate::state::routebook::RouteBook;
+
+/// Words for a status, as the driver reads them.
+pub fn status_label(s: &PackageStatus) -> &'static str {
+    match s {
+        PackageStatus::Pending => "To deliver",
+        PackageStatus::Delivered => "Delivered",
+        PackageStatus::Attempted => "Attempted",
+        PackageStatus::Returned => "Returned",
+        PackageStatus::Unknown(_) => "Unknown",
+    }
+}
+
+pub fn reason_label(r: &AttemptReason) -> &'static str {
+    match r {
+        AttemptReason::NoAccess => "No access",
+        AttemptReason::RecipientUnavailable => "Recipient unavailable",
+        AttemptReason::UnsafeLocation => "Unsafe location",
+        AttemptReason::Damaged => "Damaged",
+        AttemptReason::Other => "Other",
+        AttemptReason::Unknown(_) => "Other",
+    }
+}
+
+/// "08:30–10:30" in the block's own time.
+fn window_text(stop: &Stop) -> Option<String> {
+    let w = stop.window.as_ref()?;
+    let (s, e) = (parse_rfc3339(&w.start)?, parse_rfc3339(&w.end)?);
+    Some(format!("{}–{}", s.local_hhmm(), e.local_hhmm()))
+}
+
+#[component]
+pub fn StopCard(stop: Stop, #[prop(optional)] read_only: bool) -> impl IntoView {
+    let book = expect_context::<RouteBook>();
+    let ids: Vec<String> = stop.packages.iter().map(|p| p.id.clone()).collect();
+    let pending_ids = {
+        let packages = stop.packages.clone();
+        move || {
+            book.marked.with(|mk| {
+                packages
+                    .iter()
+                    .filter(|p| *status_of(p, mk) == PackageStatus::Pending)
+                    .map(|p| p.id.clone())
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let done = {
+        let pending_ids = pending_ids.clone();
+        move || pending_ids().is_empty()
+    };
+    let deliver_all = {
+        let pending_ids = pending_ids.clone();
+        move |_| {
+            for id in pending_ids() {
+                book.mark_delivered(&id);
+            }
+        }
+    };
+    let multi = ids.len() > 1;
+    let title_id = format!("stop-{}", stop.id);
+    let addr2 = stop.address.line2.clone();
+    view! {
+        <article class="stop" class:done=done aria-labelledby=title_id.clone() data-stop=stop.id.clone()>
+            <header class="stop-head">
+                <span class="seq" aria-label=format!("Stop {}", stop.seq)>{stop.seq}</span>
+                <div class="addr">
+                    <h2 id=title_id.clone()>{stop.address.line1.clone()}</h2>
+                    {addr2.map(|l| view! { <p class="line2">{l}</p> })}
+                    <p class="city">{format!("{} {}", stop.address.city, stop.address.postcode)}</p>
+                </div>
+            </header>
+            <div class="stop-info">
+                {window_text(&stop).map(|w| view! { <p class="window">"Window " <strong>{w}</strong></p> })}
+                {stop.access_code.clone().map(|c| view! { <p class="access">"Access code " <strong>{c}</strong></p> })}
+                {stop.notes.clone().map(|n| view! { <p class="notes">{n}</p> })}
+            </div>
+            <ul class="packages">
+                {stop.packages.iter().cloned().map(|p| view! { <PackageRow package=p read_only /> }).collect_view()}
+            </ul>
+            {(multi && !read_only).then(|| view! {
+                <button type="button" class="secondary all" on:click=deliver_all disabled=done.clone()>
+                    {format!("All {} delivered", ids.len())}
+                </button>
+            })}
+        </article>
+    }
+}
+
+#[component]
+fn PackageRow(package: Package, read_only: bool) -> impl IntoView {
+    let book = expect_context::<RouteBook>();
+    let id = package.id.clone();
+    let status = {
+        let package = package.clone();
+        move || book.marked.with(|mk| status_of(&package, mk).clone())
+    };
+    let choosing = RwSignal::new(false);
+    let tracking = package.tracking.clone();
+    let (head, last4) = tracking.split_at(tracking.len().saturating_sub(4));
+    let (head, last4) = (head.to_string(), last4.to_string());
+    let deliver = {
+        let id = id.clone();
+        move |_| book.mark_delivered(&id)
+    };
+    let status_class = {
+        let status = status.clone();
+        move || format!("status {}", status().as_str())
+    };
+    let pending = Memo::new({
+        let status = status.clone();
+        move |_| status() == PackageStatus::Pending
+    });
+    view! {
+        <li class="package" data-package=package.id.clone() data-tracking=tracking.clone()>
+            <div class="pkg-main">
+                <p class="tracking"><span class="head">{head}</span><strong class="last4">{last4}</strong></p>
+                <p class="recipient">{package.recipient.clone()}</p>
+                <p class="meta">
+                    <span class="size">{format!("Size {}", package.size.as_str())}</span>
+                    {package.signature_required.then(|| view! { <span class="sig">"Signature"</span> })}
+                    {package.notes.clone().map(|n| view! { <span class="pkg-notes">{n}</span> })}
+                </p>
+            </div>
+            <p class=status_class>{move || status_label(&status())}</p>
+            {(!read_only).then(|| view! {
+                <div class="actions" class:hidden=move || !pending.get()>
+                    <button type="button" class="primary deliver" on:click=deliver
+                        aria-label=format!("Delivered: {}", tracking)>"Delivered"</button>
+                    <button type="button" class="secondary attempt" on:click=move |_| choosing.set(true)
+                        aria-expanded=move || choosing.get().to_string()>"Attempted…"</button>
+                </div>
+                <Show when=move || choosing.get() && pending.get()>
+                    <AttemptForm package_id=id.clone() close=move || choosing.set(false) />
+                </Show>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn AttemptForm(
+    package_id: String,
+    close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let book = expect_context::<RouteBook>();
+    let reason = RwSignal::new(AttemptReason::RecipientUnavailable);
+    let note = RwSignal::new(String::new());
+    let field = format!("reason-{package_id}");
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = note.get_untracked();
+        book.mark_attempted(&package_id, reason.get_untracked(), Some(n));
+        close();
+    };
+    view! {
+        <form class="attempt-form" on:submit=confirm>
+            <label for=field.clone()>"Why couldn't it be delivered?"</label>
+            <select id=field on:change=move |ev| reason.set(AttemptReason::parse(&event_target_value(&ev)))>
+                {AttemptReason::KNOWN.iter().map(|r| {
+                    let selected = *r == AttemptReason::RecipientUnavailable;
+                    view! { <option value=r.as_str() selected=selected>{reason_label(r)}</option> }
+                }).collect_view()}
+            </select>
+            <label>
+                "Note (optional)"
+                <input type="text" maxlength="500" prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev)) />
+            </label>
+            <div class="row">
+                <button type="submit" class="primary">"Save attempt"</button>
+                <button type="button" class="secondary" on:click=move |_| close()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
