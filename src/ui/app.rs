@@ -8,8 +8,13 @@ use leptos_router::path;
 use super::demo_panel::DemoPanel;
 use super::fleet_screen::FleetScreen;
 use super::header::Header;
+use super::import_screen::ImportScreen;
 use super::manifest_screen::ManifestScreen;
+use super::nav_bar::NavBar;
+use super::route_screen::RouteScreen;
+use super::settings_screen::SettingsScreen;
 use super::setup_error::SetupError;
+use super::share_screen::ShareScreen;
 use super::sign_in::SignIn;
 use crate::model::config::{Config, ConfigError};
 use crate::model::session::Role;
@@ -74,10 +79,15 @@ pub fn App() -> impl IntoView {
         >
             <Router base=router_base()>
                 <Header />
+                <NavBar />
                 <main id="main">
                     <Routes fallback=|| view! { <Home /> }>
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/sign-in") view=SignIn />
+                        <Route path=path!("/route") view=RouteScreen />
+                        <Route path=path!("/share") view=ShareScreen />
+                        <Route path=path!("/import") view=ImportScreen />
+                        <Route path=path!("/settings") view=SettingsScreen />
                     </Routes>
                 </main>
                 <DemoPanel />

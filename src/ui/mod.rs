@@ -6,8 +6,13 @@ mod demo_panel;
 mod fleet_screen;
 mod guidance_panel;
 mod header;
+mod import_screen;
 mod manifest_screen;
+mod nav_bar;
+mod route_screen;
+mod settings_screen;
 mod setup_error;
+mod share_screen;
 mod sign_in;
 mod stop_card;
 
