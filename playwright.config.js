@@ -3,6 +3,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+// Overridable so parallel work can test its own build on its own port.
+const dist = process.env.ROADBOOK_DIST || "dist";
+const port = Number(process.env.ROADBOOK_PORT || 4173);
 const flags = [
   "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -25,10 +28,10 @@ export default defineConfig({
   projects: [
     {
       name: "root",
-      use: { baseURL: "http://127.0.0.1:4173/", ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, browserName: "chromium" },
+      use: { baseURL: `http://127.0.0.1:${port}/`, ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, browserName: "chromium" },
     },
   ],
   webServer: [
-    { command: "node e2e/static-server.mjs dist 4173 /", url: "http://127.0.0.1:4173/", reuseExistingServer: false },
+    { command: `node e2e/static-server.mjs ${dist} ${port} /`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false },
   ],
 });
