@@ -54,6 +54,9 @@ pub struct RouteBook {
     pub sync: RwSignal<Sync>,
     /// A storage problem, in words, while it lasts.
     pub storage_issue: RwSignal<Option<String>>,
+    /// The driver's current `(lat, lng)` while a screen is watching the
+    /// device location (see `platform::geolocation`); recorded on marks.
+    pub position: RwSignal<Option<(f64, f64)>>,
 }
 
 impl RouteBook {
@@ -113,6 +116,7 @@ impl RouteBook {
             refresh: RwSignal::new(Refresh::Idle),
             sync: RwSignal::new(Sync::Idle),
             storage_issue: RwSignal::new(issue),
+            position: RwSignal::new(None),
         }
     }
 
@@ -147,6 +151,7 @@ impl RouteBook {
             })
             .map(|st| st.offset_min)
             .unwrap_or_else(local_offset_min);
+        let position = self.position.get_untracked();
         DeliveryEvent {
             id: uuid::new_v4(),
             package_id: package_id.to_string(),
@@ -154,8 +159,8 @@ impl RouteBook {
             reason: None,
             note: None,
             at: format_rfc3339(now_ms(), offset),
-            lat: None,
-            lng: None,
+            lat: position.map(|p| p.0),
+            lng: position.map(|p| p.1),
         }
     }
 
