@@ -4,7 +4,9 @@
 pub mod config;
 pub mod envelope;
 pub mod event;
+pub mod export_file;
 pub mod fleet;
+pub mod fleet_table;
 pub mod fleet_view;
 pub mod handoff;
 pub mod manifest;
@@ -13,6 +15,7 @@ pub mod navigate;
 pub mod outage;
 pub mod outbox;
 pub mod progress;
+pub mod route_view;
 pub mod route;
 pub mod search;
 pub mod session;
