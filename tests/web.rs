@@ -1,4 +1,85 @@
-//! wasm-bindgen tests, run in headless Chromium by wasm-bindgen-test-runner.
+//! wasm-bindgen tests, run in headless Chromium by wasm-bindgen-test-runner:
+//! the browser layer against a real browser.
 #![cfg(target_arch = "wasm32")]
 
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+use leptos::prelude::*;
+use roadbook::model::config::{ApiBase, ConfigError};
+use roadbook::model::envelope::{self, ManifestSource, SavedManifest};
+use roadbook::platform::config_loader::load_config_from;
+use roadbook::platform::storage::{self, Area};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn data_url(mime: &str, body: &str) -> String {
+    format!(
+        "data:{mime},{}",
+        String::from(js_sys::encode_uri_component(body))
+    )
+}
+
+#[wasm_bindgen_test]
+async fn config_loads_through_fetch() {
+    let url = data_url("application/json", include_str!("../public/config.json"));
+    let config = load_config_from(&url).await.expect("shipped config loads");
+    assert_eq!(config.api_base, ApiBase::Demo);
+    assert!(config.support_codes.contains_key("03-005"));
+}
+
+#[wasm_bindgen_test]
+async fn config_that_is_an_html_page_is_a_named_error() {
+    let url = data_url("text/html", "<!doctype html><title>Not found</title>");
+    match load_config_from(&url).await {
+        Err(ConfigError::Invalid(m)) => assert!(m.contains("HTML"), "{m}"),
+        other => panic!("expected a named setup error, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn local_storage_round_trips_a_sealed_manifest() {
+    let manifest = roadbook::backend::demo::data::manifest_for(
+        &roadbook::backend::demo::data::demo_driver(),
+        1_795_600_000_000,
+        roadbook::backend::demo::data::ManifestSize::STANDARD,
+    );
+    let saved = SavedManifest {
+        saved_at_ms: 1_795_600_000_000,
+        source: ManifestSource::Server {
+            etag: Some("\"abc\"".into()),
+        },
+        manifest,
+    };
+    storage::set(
+        Area::Local,
+        "roadbook.test.envelope",
+        &envelope::seal(&saved),
+    )
+    .unwrap();
+    let text = storage::get(Area::Local, "roadbook.test.envelope")
+        .unwrap()
+        .expect("stored");
+    let back = envelope::open(&text).expect("opens");
+    assert_eq!(back, saved);
+    storage::remove(Area::Local, "roadbook.test.envelope").unwrap();
+    assert_eq!(
+        storage::get(Area::Local, "roadbook.test.envelope").unwrap(),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+fn setup_error_component_names_the_problem() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let host: web_sys::HtmlElement = host.dyn_into().unwrap();
+    let error = ConfigError::NotFound { status: 404 };
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <roadbook::ui::SetupErrorView error=error.clone() /> }
+    });
+    let text = host.text_content().unwrap_or_default();
+    assert!(text.contains("Roadbook is not set up correctly"), "{text}");
+    assert!(text.contains("404"), "{text}");
+    drop(handle);
+}

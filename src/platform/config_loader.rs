@@ -7,8 +7,12 @@ use super::location::asset_url;
 use crate::model::config::{Config, ConfigError};
 
 pub async fn load_config() -> Result<Config, ConfigError> {
-    let url = asset_url("config.json");
-    let response = Request::get(&url)
+    load_config_from(&asset_url("config.json")).await
+}
+
+/// Fetches and parses a config from `url` (tests use `data:` URLs).
+pub async fn load_config_from(url: &str) -> Result<Config, ConfigError> {
+    let response = Request::get(url)
         .header("Cache-Control", "no-cache")
         .send()
         .await

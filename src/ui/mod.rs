@@ -1,8 +1,10 @@
 //! Leptos components, one screen or widget per file.
 
 mod app;
+mod contrast_toggle;
 mod counts_bar;
 mod demo_panel;
+mod driver_view;
 mod fleet_screen;
 mod guidance_panel;
 mod header;
@@ -17,6 +19,8 @@ mod sign_in;
 mod stop_card;
 
 pub use app::App;
+/// Exposed for the browser tests.
+pub use setup_error::SetupError as SetupErrorView;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

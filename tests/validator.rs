@@ -1,0 +1,187 @@
+//! The validator names each kind of damage, and never "fixes" it.
+
+use roadbook::model::validate::{decode_manifest, limits, ManifestProblem as P};
+
+fn base() -> serde_json::Value {
+    serde_json::from_str(include_str!("fixtures/manifest.json")).unwrap()
+}
+
+fn problems(v: &serde_json::Value) -> Vec<P> {
+    decode_manifest(&v.to_string()).expect_err("should be rejected")
+}
+
+fn has(v: &serde_json::Value, want: impl Fn(&P) -> bool) {
+    let ps = problems(v);
+    assert!(ps.iter().any(want), "problem not reported; got {ps:?}");
+}
+
+#[test]
+fn not_json_names_the_position() {
+    match decode_manifest("{\"schema\": 1,\n \"id\": }")
+        .unwrap_err()
+        .as_slice()
+    {
+        [P::NotJson { line: 2, .. }] => {}
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn html_error_page_is_not_json() {
+    let e = decode_manifest("<html><body>502 Bad Gateway</body></html>").unwrap_err();
+    assert!(matches!(e.as_slice(), [P::NotJson { .. }]));
+}
+
+#[test]
+fn wrong_shape_is_named() {
+    let e = decode_manifest("{\"data\":{\"items\":[]},\"version\":7}").unwrap_err();
+    assert!(matches!(e.as_slice(), [P::WrongShape { .. }]), "{e:?}");
+    let e = decode_manifest("[]").unwrap_err();
+    assert!(matches!(e.as_slice(), [P::WrongShape { .. }]), "{e:?}");
+}
+
+#[test]
+fn truncated_json_is_rejected() {
+    let text = include_str!("fixtures/manifest.json");
+    let e = decode_manifest(&text[..text.len() / 2]).unwrap_err();
+    assert!(
+        matches!(e.as_slice(), [P::NotJson { .. }] | [P::WrongShape { .. }]),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn unsupported_schema() {
+    let mut v = base();
+    v["schema"] = 2.into();
+    has(&v, |p| matches!(p, P::UnsupportedSchema { found: 2 }));
+}
+
+#[test]
+fn empty_manifest_and_empty_stop() {
+    let mut v = base();
+    v["stops"] = serde_json::json!([]);
+    has(&v, |p| matches!(p, P::NoStops));
+    let mut v = base();
+    v["stops"][1]["packages"] = serde_json::json!([]);
+    has(
+        &v,
+        |p| matches!(p, P::EmptyStop { stop_id } if stop_id == "STOP-0002"),
+    );
+}
+
+#[test]
+fn duplicate_ids_and_sequence_numbers() {
+    let mut v = base();
+    v["stops"][1]["id"] = "STOP-0001".into();
+    has(
+        &v,
+        |p| matches!(p, P::DuplicateStopId { id } if id == "STOP-0001"),
+    );
+    let mut v = base();
+    v["stops"][1]["seq"] = 1.into();
+    has(&v, |p| matches!(p, P::DuplicateSeq { seq: 1 }));
+    let mut v = base();
+    v["stops"][1]["packages"][0]["id"] = "PKG-0001-1".into();
+    has(
+        &v,
+        |p| matches!(p, P::DuplicatePackageId { id } if id == "PKG-0001-1"),
+    );
+}
+
+#[test]
+fn coordinates_out_of_range() {
+    for (lat, lng) in [(91.0, 0.5), (45.0, -181.0), (0.0, 0.0)] {
+        let mut v = base();
+        v["stops"][0]["lat"] = lat.into();
+        v["stops"][0]["lng"] = lng.into();
+        has(
+            &v,
+            |p| matches!(p, P::CoordinatesOutOfRange { stop_id, .. } if stop_id == "STOP-0001"),
+        );
+    }
+}
+
+#[test]
+fn unknown_status_and_size() {
+    let mut v = base();
+    v["stops"][0]["packages"][0]["status"] = "lost".into();
+    v["stops"][0]["packages"][1]["size"] = "XXL".into();
+    let ps = problems(&v);
+    assert!(ps
+        .iter()
+        .any(|p| matches!(p, P::UnknownStatus { value, .. } if value == "lost")));
+    assert!(ps
+        .iter()
+        .any(|p| matches!(p, P::UnknownSize { value, .. } if value == "XXL")));
+}
+
+#[test]
+fn bad_times_and_spans() {
+    let mut v = base();
+    v["generated_at"] = "yesterday".into();
+    has(
+        &v,
+        |p| matches!(p, P::BadTime { field, .. } if field == "generated_at"),
+    );
+    let mut v = base();
+    v["block"]["end"] = "2026-11-25T06:00:00-08:00".into();
+    has(
+        &v,
+        |p| matches!(p, P::EndsBeforeStart { field } if field == "block"),
+    );
+    let mut v = base();
+    v["stops"][0]["window"]["end"] = "2026-11-25T08:00:00-08:00".into();
+    has(&v, |p| matches!(p, P::EndsBeforeStart { .. }));
+}
+
+#[test]
+fn missing_required_text() {
+    let mut v = base();
+    v["id"] = "".into();
+    has(
+        &v,
+        |p| matches!(p, P::MissingField { field } if field == "manifest id"),
+    );
+    let mut v = base();
+    v["stops"][0]["packages"][0]["tracking"] = " ".into();
+    has(
+        &v,
+        |p| matches!(p, P::MissingField { field } if field.contains("tracking")),
+    );
+}
+
+#[test]
+fn size_limits() {
+    let huge = " ".repeat(limits::MANIFEST_BYTES + 1);
+    assert!(matches!(
+        decode_manifest(&huge).unwrap_err().as_slice(),
+        [P::TooLarge { .. }]
+    ));
+    let mut v = base();
+    v["stops"][0]["notes"] = "x".repeat(limits::TEXT_CHARS + 1).into();
+    has(&v, |p| matches!(p, P::TextTooLong { .. }));
+}
+
+#[test]
+fn every_problem_reads_as_plain_words() {
+    let mut v = base();
+    v["stops"][0]["lat"] = 500.0.into();
+    v["stops"][0]["packages"][0]["status"] = "lost".into();
+    for p in problems(&v) {
+        let text = p.to_string();
+        assert!(!text.is_empty() && !text.contains("Unknown"), "{text}");
+    }
+}
+
+#[test]
+fn stops_come_back_in_route_order() {
+    let mut v = base();
+    let stops = v["stops"].as_array().unwrap().clone();
+    v["stops"] = serde_json::json!([stops[1], stops[0]]);
+    let m = decode_manifest(&v.to_string()).unwrap();
+    assert_eq!(
+        m.stops.iter().map(|s| s.seq).collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+}
