@@ -5,6 +5,7 @@ pub mod api;
 pub mod clock;
 pub mod config_loader;
 pub mod demo_transport;
+pub mod geolocation;
 pub mod http;
 pub mod location;
 pub mod storage;

@@ -1,20 +1,47 @@
-//! Live counts at the top of the manifest.
+//! Live counts at the top of the manifest, doubling as the status filter:
+//! a segmented control whose segments carry their package counts.
 
 use leptos::prelude::*;
 
+use crate::model::search::StatusFilter;
 use crate::state::routebook::RouteBook;
 
 #[component]
-pub fn CountsBar() -> impl IntoView {
+pub fn CountsBar(filter: RwSignal<StatusFilter>) -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let c = book.counts;
+    let count = move |f: StatusFilter| {
+        let c = c.get();
+        match f {
+            StatusFilter::All => c.total,
+            StatusFilter::Remaining => c.remaining,
+            StatusFilter::Delivered => c.delivered,
+            StatusFilter::Attempted => c.attempted,
+        }
+    };
+    let data_key = |f: StatusFilter| match f {
+        StatusFilter::All => "total",
+        other => other.key(),
+    };
     view! {
-        <dl class="counts" aria-label="Progress">
-            <div><dt>"Remaining"</dt><dd data-count="remaining">{move || c.get().remaining}</dd></div>
-            <div><dt>"Delivered"</dt><dd data-count="delivered">{move || c.get().delivered}</dd></div>
-            <div><dt>"Attempted"</dt><dd data-count="attempted">{move || c.get().attempted}</dd></div>
-            <div><dt>"Total"</dt><dd data-count="total">{move || c.get().total}</dd></div>
-            <div><dt>"Stops left"</dt><dd data-count="stops-left">{move || c.get().stops_left}</dd></div>
-        </dl>
+        <div class="counts-bar">
+            <p class="stops-progress">
+                <strong data-count="stops-left">{move || c.get().stops_left}</strong>
+                {move || format!(" of {} stops left", c.get().stops_total)}
+            </p>
+            <div class="segmented" role="group" aria-label="Show packages">
+                {StatusFilter::ALL.iter().map(|f| {
+                    let f = *f;
+                    view! {
+                        <button type="button" class="segment" data-filter=f.key()
+                            aria-pressed=move || (filter.get() == f).to_string()
+                            on:click=move |_| filter.set(f)>
+                            <span class="seg-label">{f.label()}</span>
+                            <span class="seg-count" data-count=data_key(f)>{move || count(f)}</span>
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        </div>
     }
 }

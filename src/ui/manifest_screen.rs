@@ -1,18 +1,38 @@
-//! The driver's manifest: counts, any outage guidance, and the stops with
-//! their packages in route order.
+//! The driver's manifest: counts and status filter, search, any outage
+//! guidance, and the stops with their packages in route order.
+//!
+//! A route can hold 3,000 packages, so the list renders [`ROWS_STEP`] stops
+//! at a time and adds more as the driver scrolls near the end.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::contrast_toggle::ContrastToggle;
 use super::counts_bar::CountsBar;
+use super::driver_view::{
+    coarse_now, marked_manifest, next_stop_id, scroll_stop_into_view, watch_location, MoreRows,
+    ROWS_STEP,
+};
 use super::guidance_panel::GuidancePanel;
 use super::stop_card::StopCard;
 use crate::model::envelope::ManifestSource;
+use crate::model::route_view::{match_summary, rows_to_render};
+use crate::model::search::{search, SearchIndex, SearchResult, StatusFilter};
 use crate::model::time::{human_duration, parse_rfc3339};
 use crate::platform::clock::now_ms;
 use crate::state::routebook::{Refresh, RouteBook, Sync};
 use crate::state::session::SessionState;
 use crate::state::upkeep::Connectivity;
+
+/// One rendered stop: which manifest (by save time), which stop, and which
+/// of its packages (`None`: all). Also the list's key, so a new manifest or
+/// a new search re-renders the card while a mark does not.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    generation: i64,
+    stop: usize,
+    packages: Option<Vec<usize>>,
+}
 
 #[component]
 pub fn ManifestScreen() -> impl IntoView {
@@ -20,17 +40,133 @@ pub fn ManifestScreen() -> impl IntoView {
     let session = expect_context::<SessionState>();
     let connectivity = expect_context::<Connectivity>();
 
-    let stops = move || {
-        book.saved.with(|s| {
-            s.as_ref()
-                .map(|s| s.manifest.stops.clone())
-                .unwrap_or_default()
+    // Marks made here carry the position if the driver already allowed it.
+    let _ = watch_location(book, false);
+
+    let manifest = marked_manifest(book);
+    // Folded search text, built once per manifest (not per mark).
+    let index = Memo::new(move |_| {
+        book.saved
+            .with(|s| s.as_ref().map(|s| SearchIndex::build(&s.manifest)))
+    });
+    let query = RwSignal::new(String::new());
+    let filter = RwSignal::new(StatusFilter::All);
+    let searching =
+        move || filter.get() != StatusFilter::All || !query.with(|q| q.trim().is_empty());
+    let result: Memo<Option<SearchResult>> = Memo::new(move |_| {
+        if !searching() {
+            return None;
+        }
+        let q = query.get();
+        index.with(|ix| {
+            manifest.with(|m| match (ix, m) {
+                (Some(ix), Some(m)) if ix.is_for(m) => Some(search(ix, m, &q, filter.get())),
+                _ => None,
+            })
+        })
+    });
+    let generation = move || book.saved.with(|s| s.as_ref().map_or(0, |s| s.saved_at_ms));
+    let rows: Memo<Vec<Row>> = Memo::new(move |_| {
+        let generation = generation();
+        result.with(|r| match r {
+            Some(r) => r
+                .matches
+                .iter()
+                .map(|(stop, pkgs)| Row {
+                    generation,
+                    stop: *stop,
+                    packages: Some(pkgs.clone()),
+                })
+                .collect(),
+            None => (0..book
+                .saved
+                .with(|s| s.as_ref().map_or(0, |s| s.manifest.stops.len())))
+                .map(|stop| Row {
+                    generation,
+                    stop,
+                    packages: None,
+                })
+                .collect(),
+        })
+    });
+
+    let next_id = next_stop_id(manifest);
+    let next_row = move || {
+        let id = next_id.get()?;
+        book.saved.with_untracked(|s| {
+            let stops = &s.as_ref()?.manifest.stops;
+            rows.with(|rs| {
+                rs.iter()
+                    .position(|r| stops.get(r.stop).is_some_and(|st| st.id == id))
+            })
+        })
+    };
+    // Enough rows that the next stop is among them, then more on scroll.
+    let limit = RwSignal::new(rows_to_render(ROWS_STEP, next_row(), ROWS_STEP));
+    // A new search starts from the top.
+    Effect::new(move |prev: Option<()>| {
+        query.track();
+        filter.track();
+        if prev.is_some() {
+            limit.set(ROWS_STEP);
+        }
+    });
+    let announce = RwSignal::new(String::new());
+    // When the driver finishes a stop (or undoes), bring the next one into view.
+    Effect::new(move |prev: Option<Option<String>>| {
+        let current = next_id.get();
+        if let (Some(prev), Some(id)) = (prev, current.as_ref()) {
+            if prev.as_ref() != Some(id) {
+                if let Some(i) = next_row() {
+                    if i >= limit.get_untracked() {
+                        limit.set(rows_to_render(ROWS_STEP, Some(i), ROWS_STEP));
+                    }
+                    scroll_stop_into_view(format!("stop-{id}"));
+                }
+                let words = book.saved.with_untracked(|s| {
+                    s.as_ref()?
+                        .manifest
+                        .stops
+                        .iter()
+                        .find(|st| &st.id == id)
+                        .map(|st| format!("Next: stop {}, {}", st.seq, st.address.line1))
+                });
+                announce.set(words.unwrap_or_default());
+            }
+        }
+        current
+    });
+
+    let shown = move || rows.with(|rs| rs.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+    let total_rows = Signal::derive(move || rows.with(Vec::len));
+    let now = coarse_now();
+
+    let card = move |row: Row| {
+        let stop = book.saved.with_untracked(|s| {
+            let st = s.as_ref()?.manifest.stops.get(row.stop)?.clone();
+            Some(st)
+        });
+        stop.map(|mut stop| {
+            let of_packages = row.packages.as_ref().map(|_| stop.packages.len());
+            if let Some(keep) = &row.packages {
+                stop.packages = keep
+                    .iter()
+                    .filter_map(|i| stop.packages.get(*i).cloned())
+                    .collect();
+            }
+            let id = stop.id.clone();
+            let is_next =
+                Signal::derive(move || next_id.with(|n| n.as_deref() == Some(id.as_str())));
+            view! { <StopCard stop is_next now=now of_packages=of_packages.unwrap_or(0) /> }
         })
     };
 
     view! {
         <section class="manifest" aria-labelledby="manifest-title">
-            <h1 id="manifest-title" class="visually-hidden">"Manifest"</h1>
+            <div class="screen-head">
+                <h1 id="manifest-title">"Manifest"</h1>
+                <ContrastToggle />
+            </div>
             {move || book.storage_issue.get().map(|m| view! { <p class="notice warn" role="alert">{m}</p> })}
             <Show when=move || !session.has_token() && session.user.with(Option::is_some)>
                 <p class="notice">
@@ -50,17 +186,62 @@ pub fn ManifestScreen() -> impl IntoView {
                 _ => None,
             }}
             <SavedLine />
-            <CountsBar />
+            <CountsBar filter />
+            <SearchBox query />
+            <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
             <Show
                 when=move || book.saved.with(Option::is_some)
                 fallback=|| view! { <p class="empty" role="status">"Loading your manifest…"</p> }
             >
+                <p class="match-count" role="status" aria-live="polite">
+                    {move || result.with(|r| r.as_ref().map(|r| {
+                        if r.is_empty() { String::new() } else { match_summary(r.package_count, r.stop_count()) }
+                    }))}
+                </p>
+                <Show when=move || result.with(|r| r.as_ref().is_some_and(SearchResult::is_empty))>
+                    <div class="no-match" role="status">
+                        <p>{move || {
+                            let q = query.get();
+                            let f = filter.get();
+                            match (q.trim().is_empty(), f) {
+                                (true, f) => format!("No {} packages.", f.label().to_lowercase()),
+                                (false, StatusFilter::All) => format!("No package matches “{}”.", q.trim()),
+                                (false, f) => format!("No {} package matches “{}”.", f.label().to_lowercase(), q.trim()),
+                            }
+                        }}</p>
+                        <button type="button" class="primary" on:click=move |_| {
+                            query.set(String::new());
+                            filter.set(StatusFilter::All);
+                        }>"Clear search"</button>
+                    </div>
+                </Show>
                 <div class="stops">
-                    <For each=stops key=|s| s.id.clone() children=move |stop| view! { <StopCard stop /> } />
+                    <For each=shown key=|r| r.clone() children=card />
                 </div>
+                <MoreRows limit total=total_rows noun="stops" />
             </Show>
-            <ActionBar />
+            <ActionBar next_id />
         </section>
+    }
+}
+
+/// The search box: tracking number (or its last four digits), recipient,
+/// street or notes.
+#[component]
+fn SearchBox(query: RwSignal<String>) -> impl IntoView {
+    view! {
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="manifest-search" class="visually-hidden">"Search packages"</label>
+            <input id="manifest-search" type="search" autocomplete="off" spellcheck="false"
+                enterkeyhint="search"
+                placeholder="Last 4 digits, name, street or note"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev)) />
+            <Show when=move || !query.with(String::is_empty)>
+                <button type="button" class="secondary clear" aria-label="Clear search"
+                    on:click=move |_| query.set(String::new())>"✕"</button>
+            </Show>
+        </form>
     }
 }
 
@@ -94,9 +275,10 @@ fn SavedLine() -> impl IntoView {
     }
 }
 
-/// Sticky bottom bar, in thumb reach: undo and the state of unsent marks.
+/// Sticky bottom bar, in thumb reach: jump to the next stop, undo, and the
+/// state of unsent marks.
 #[component]
-fn ActionBar() -> impl IntoView {
+fn ActionBar(next_id: Memo<Option<String>>) -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let unsent = move || book.marks.with(|m| m.unsent());
     let can_undo = move || book.marks.with(|m| m.undo_target().is_some());
@@ -109,8 +291,16 @@ fn ActionBar() -> impl IntoView {
     view! {
         <div class="action-bar">
             <p class="sync" role="status" aria-live="polite">{sync_text}</p>
-            <button type="button" class="secondary undo" disabled=move || !can_undo()
-                on:click=move |_| { book.undo(); }>"Undo last"</button>
+            <div class="bar-buttons">
+                <button type="button" class="secondary to-next" disabled=move || next_id.with(Option::is_none)
+                    on:click=move |_| {
+                        if let Some(id) = next_id.get_untracked() {
+                            scroll_stop_into_view(format!("stop-{id}"));
+                        }
+                    }>"Next stop"</button>
+                <button type="button" class="secondary undo" disabled=move || !can_undo()
+                    on:click=move |_| { book.undo(); }>"Undo last"</button>
+            </div>
         </div>
     }
 }

@@ -1,8 +1,291 @@
-//! Route screen (being written).
+//! The route: progress, the next stop (how far and which way, its time
+//! window), an offline sketch of the stops, and the ordered stop list. Any
+//! stop can be selected; the bottom bar hands it to the driver's GPS app.
 
 use leptos::prelude::*;
 
+use super::contrast_toggle::ContrastToggle;
+use super::driver_view::{
+    coarse_now, marked_manifest, watch_location, GeoState, MoreRows, ROWS_STEP,
+};
+use super::nav_links::{saved_nav_app, NavAppSelect, NavigateLink};
+use super::route_sketch::{RouteSketch, SketchStop};
+use super::stop_card::window_text;
+use crate::model::manifest::{PackageStatus, Stop};
+use crate::model::navigate::NavApp;
+use crate::model::route::{
+    bearing_deg, compass, format_distance, haversine_m, next_stop_index, route_progress,
+    stop_done, window_state,
+};
+use crate::model::route_view::{plural, rows_to_render, window_words};
+use crate::platform::geolocation::GeoError;
+use crate::state::routebook::RouteBook;
+
 #[component]
 pub fn RouteScreen() -> impl IntoView {
-    view! { <section><h1>"Route"</h1></section> }
+    let book = expect_context::<RouteBook>();
+    let manifest = marked_manifest(book);
+    let geo = watch_location(book, true);
+    let nav_app = RwSignal::new(saved_nav_app());
+    let selected = RwSignal::new(None::<usize>);
+    let now = coarse_now();
+
+    let next = Memo::new(move |_| manifest.with(|m| m.as_ref().and_then(next_stop_index)));
+    let progress = Memo::new(move |_| manifest.with(|m| m.as_ref().map(route_progress)));
+    let done = Memo::new(move |_| {
+        manifest.with(|m| {
+            m.as_ref()
+                .map(|m| m.stops.iter().map(stop_done).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let sketch_stops = Memo::new(move |_| {
+        book.saved.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.manifest
+                        .stops
+                        .iter()
+                        .map(|st| SketchStop {
+                            seq: st.seq,
+                            at: (st.lat, st.lng),
+                            name: st.address.line1.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // The stop in focus: the one the driver picked, else the next one.
+    let focus = Memo::new(move |_| selected.get().or_else(|| next.get()));
+    let focus_stop = Memo::new(move |_| {
+        let i = focus.get()?;
+        manifest.with(|m| m.as_ref()?.stops.get(i).cloned())
+    });
+    let driver = Signal::derive(move || match geo.get() {
+        GeoState::Known(f) => Some((f.lat, f.lng)),
+        _ => None,
+    });
+    let stop_count = Signal::derive(move || book.saved.with(|s| s.as_ref().map_or(0, |s| s.manifest.stops.len())));
+    let limit = RwSignal::new(rows_to_render(ROWS_STEP, next.get_untracked(), ROWS_STEP));
+
+    view! {
+        <section class="route" aria-labelledby="route-title">
+            <div class="screen-head">
+                <h1 id="route-title">"Route"</h1>
+                <ContrastToggle />
+            </div>
+            <Show when=move || book.saved.with(Option::is_some)
+                fallback=|| view! { <p class="empty" role="status">"No manifest yet: it appears here once downloaded or imported."</p> }>
+                <RouteProgress progress />
+                <GeoNote geo />
+                <RouteSketch stops=sketch_stops done next selected driver />
+                {move || focus_stop.get().map(|stop| {
+                    let is_next = focus.get() == next.get();
+                    view! { <FocusCard stop is_next driver now selected /> }
+                })}
+                <NavAppSelect app=nav_app />
+                <h2 class="list-title">"All stops in order"</h2>
+                <ol class="route-stops">
+                    {move || {
+                        let shown = limit.get().min(stop_count.get());
+                        (0..shown).map(|i| view! { <RouteRow index=i manifest=manifest next selected now /> }).collect_view()
+                    }}
+                </ol>
+                <MoreRows limit total=stop_count noun="stops" />
+            </Show>
+            <RouteBar focus_stop is_next=Signal::derive(move || focus.get() == next.get()) app=nav_app selected />
+        </section>
+    }
+}
+
+#[component]
+fn RouteProgress(progress: Memo<Option<(usize, usize)>>) -> impl IntoView {
+    move || {
+        progress.get().map(|(done, total)| {
+            view! {
+                <div class="route-progress">
+                    <p><strong>{format!("{done} of {total}")}</strong>" stops done"</p>
+                    <progress max=total.max(1).to_string() value=done.to_string()
+                        aria-label=format!("{done} of {total} stops done")></progress>
+                </div>
+            }
+        })
+    }
+}
+
+/// A quiet note about location: never blocks the route.
+#[component]
+fn GeoNote(geo: RwSignal<GeoState>) -> impl IntoView {
+    move || {
+        let text = match geo.get() {
+            GeoState::Off | GeoState::Known(_) => return None,
+            GeoState::Waiting => "Finding your location…",
+            GeoState::Failed(GeoError::Denied) => {
+                "Location is off for Roadbook, so distances are not shown. Navigation still works. \
+                 To see distances, allow location for this site in your browser settings."
+            }
+            GeoState::Failed(GeoError::Unavailable) => {
+                "Your phone can't find its location right now. Distances will show when it does."
+            }
+            GeoState::Failed(GeoError::Timeout) => "Still looking for your location…",
+            GeoState::Failed(GeoError::Unsupported) => {
+                "This browser can't share your location, so distances are not shown. Navigation still works."
+            }
+        };
+        Some(view! { <p class="geo-note" role="status">{text}</p> })
+    }
+}
+
+/// Window state words for a stop at `now` (nothing once the stop is done).
+fn window_badge(stop: &Stop, now: i64) -> Option<(&'static str, String)> {
+    window_words(window_state(stop.window.as_ref(), now))
+}
+
+fn pending_count(stop: &Stop) -> usize {
+    stop.packages
+        .iter()
+        .filter(|p| p.status == PackageStatus::Pending)
+        .count()
+}
+
+/// The stop in focus: the next one, or the one the driver selected.
+#[component]
+fn FocusCard(
+    stop: Stop,
+    is_next: bool,
+    driver: Signal<Option<(f64, f64)>>,
+    now: Memo<i64>,
+    selected: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let at = (stop.lat, stop.lng);
+    let done = stop_done(&stop);
+    let pending = pending_count(&stop);
+    let total = stop.packages.len();
+    let window = window_text(&stop);
+    let badge = {
+        let stop = stop.clone();
+        move || (!done).then(|| window_badge(&stop, now.get())).flatten()
+    };
+    let heading = move || {
+        driver.get().map(|d| {
+            let bearing = bearing_deg(d, at);
+            (format_distance(haversine_m(d, at)), compass(bearing), bearing)
+        })
+    };
+    let title = if is_next { "Next stop" } else { "Selected stop" };
+    view! {
+        <article class="focus-card" class:next=is_next aria-labelledby="focus-title" data-focus-stop=stop.id.clone()>
+            <p class="focus-kind">{title}</p>
+            <div class="focus-head">
+                <span class="seq" aria-hidden="true">{stop.seq}</span>
+                <div class="addr">
+                    <h2 id="focus-title">{format!("Stop {}: {}", stop.seq, stop.address.line1)}</h2>
+                    {stop.address.line2.clone().map(|l| view! { <p class="line2">{l}</p> })}
+                    <p class="city">{format!("{} {}", stop.address.city, stop.address.postcode)}</p>
+                </div>
+            </div>
+            {move || heading().map(|(dist, dir, bearing)| view! {
+                <p class="distance">
+                    <svg class="arrow" viewBox="-12 -12 24 24" aria-hidden="true">
+                        <path d="M0,-10 L7,8 L0,4 L-7,8 Z" transform=format!("rotate({bearing:.0})") />
+                    </svg>
+                    <strong>{dist}</strong>{format!(" {dir} of you")}
+                </p>
+            })}
+            <div class="stop-info">
+                {window.map(|w| view! { <p class="window">"Window " <strong>{w}</strong></p> })}
+                {move || badge().map(|(class, words)| view! { <p class=format!("window-state {class}")>{words}</p> })}
+                <p class="pkg-count">{if done {
+                    format!("Done · {}", plural(total, "package", "packages"))
+                } else {
+                    format!("{} to deliver", plural(pending, "package", "packages"))
+                }}</p>
+                {stop.access_code.clone().map(|c| view! { <p class="access">"Access code " <strong>{c}</strong></p> })}
+                {stop.notes.clone().map(|n| view! { <p class="notes">{n}</p> })}
+            </div>
+            {(!is_next).then(|| view! {
+                <button type="button" class="secondary back-to-next" on:click=move |_| selected.set(None)>
+                    "Back to next stop"
+                </button>
+            })}
+        </article>
+    }
+}
+
+/// One stop in the ordered list; pressing it selects the stop.
+#[component]
+fn RouteRow(
+    index: usize,
+    manifest: Memo<Option<crate::model::manifest::Manifest>>,
+    next: Memo<Option<usize>>,
+    selected: RwSignal<Option<usize>>,
+    now: Memo<i64>,
+) -> impl IntoView {
+    let stop = Memo::new(move |_| manifest.with(|m| m.as_ref()?.stops.get(index).cloned()));
+    move || {
+        stop.get().map(|stop| {
+            let done = stop_done(&stop);
+            let is_next = next.get() == Some(index);
+            let is_sel = selected.get() == Some(index);
+            let badge = (!done).then(|| window_badge(&stop, now.get())).flatten();
+            let pending = pending_count(&stop);
+            let state = if done {
+                "Done".to_string()
+            } else {
+                plural(pending, "package", "packages")
+            };
+            view! {
+                <li class="route-row" class:done=done class:next=is_next>
+                    <button type="button" class="row-button" aria-pressed=is_sel.to_string()
+                        aria-current=is_next.then_some("step")
+                        on:click=move |_| selected.set(Some(index))>
+                        <span class="seq" aria-hidden="true">{stop.seq}</span>
+                        <span class="row-main">
+                            <span class="row-addr">
+                                <span class="visually-hidden">{format!("Stop {}: ", stop.seq)}</span>
+                                {stop.address.line1.clone()}
+                            </span>
+                            <span class="row-meta">
+                                {is_next.then(|| view! { <span class="next-badge">"Next"</span> })}
+                                <span>{state}</span>
+                                {window_text(&stop).map(|w| view! { <span>{w}</span> })}
+                                {badge.map(|(class, words)| view! { <span class=format!("window-state {class}")>{words}</span> })}
+                            </span>
+                        </span>
+                    </button>
+                </li>
+            }
+        })
+    }
+}
+
+/// Bottom bar, in thumb reach: the stop in focus and "Navigate".
+#[component]
+fn RouteBar(
+    focus_stop: Memo<Option<Stop>>,
+    #[prop(into)] is_next: Signal<bool>,
+    #[prop(into)] app: Signal<NavApp>,
+    selected: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    move || {
+        focus_stop.get().map(|stop| {
+            let label = stop.address.one_line();
+            let what = if is_next.get() { "Next" } else { "Selected" };
+            view! {
+                <div class="action-bar route-bar">
+                    <p class="bar-stop">
+                        <span class="bar-kind">{format!("{what} · stop {}", stop.seq)}</span>
+                        <span class="bar-addr">{stop.address.line1.clone()}</span>
+                    </p>
+                    <div class="bar-buttons">
+                        {(!is_next.get()).then(|| view! {
+                            <button type="button" class="secondary" on:click=move |_| selected.set(None)>"Next stop"</button>
+                        })}
+                        <NavigateLink lat=stop.lat lng=stop.lng label app />
+                    </div>
+                </div>
+            }
+        })
+    }
 }

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use crate::model::event::AttemptReason;
 use crate::model::manifest::{Package, PackageStatus, Stop};
 use crate::model::progress::status_of;
+use crate::model::route::window_state;
+use crate::model::route_view::window_words;
 use crate::model::time::parse_rfc3339;
 use crate::state::routebook::RouteBook;
 
@@ -31,15 +33,31 @@ pub fn reason_label(r: &AttemptReason) -> &'static str {
 }
 
 /// "08:30–10:30" in the block's own time.
-fn window_text(stop: &Stop) -> Option<String> {
+pub fn window_text(stop: &Stop) -> Option<String> {
     let w = stop.window.as_ref()?;
     let (s, e) = (parse_rfc3339(&w.start)?, parse_rfc3339(&w.end)?);
     Some(format!("{}–{}", s.local_hhmm(), e.local_hhmm()))
 }
 
+/// One stop. `is_next` highlights the stop the driver goes to next; `now`
+/// (the device clock, coarse) adds the window's state ("Closing soon");
+/// `of_packages` is the stop's full package count when `stop` holds only
+/// the packages a search matched.
 #[component]
-pub fn StopCard(stop: Stop, #[prop(optional)] read_only: bool) -> impl IntoView {
+pub fn StopCard(
+    stop: Stop,
+    #[prop(optional)] read_only: bool,
+    #[prop(optional, into)] is_next: MaybeProp<bool>,
+    #[prop(optional, into)] now: MaybeProp<i64>,
+    #[prop(optional)] of_packages: Option<usize>,
+) -> impl IntoView {
     let book = expect_context::<RouteBook>();
+    let is_next = move || is_next.get().unwrap_or(false);
+    let window = stop.window.clone();
+    let window_state = move || {
+        let now = now.get()?;
+        window_words(window_state(window.as_ref(), now))
+    };
     let ids: Vec<String> = stop.packages.iter().map(|p| p.id.clone()).collect();
     let pending_ids = {
         let packages = stop.packages.clone();
@@ -55,8 +73,9 @@ pub fn StopCard(stop: Stop, #[prop(optional)] read_only: bool) -> impl IntoView 
     };
     let done = {
         let pending_ids = pending_ids.clone();
-        move || pending_ids().is_empty()
+        Memo::new(move |_| pending_ids().is_empty())
     };
+    let done = move || done.get();
     let deliver_all = {
         let pending_ids = pending_ids.clone();
         move |_| {
@@ -68,11 +87,15 @@ pub fn StopCard(stop: Stop, #[prop(optional)] read_only: bool) -> impl IntoView 
     let multi = ids.len() > 1;
     let title_id = format!("stop-{}", stop.id);
     let addr2 = stop.address.line2.clone();
+    let shown = stop.packages.len();
     view! {
-        <article class="stop" class:done=done aria-labelledby=title_id.clone() data-stop=stop.id.clone()>
+        <article class="stop" class:done=done class:next=is_next aria-labelledby=title_id.clone() data-stop=stop.id.clone()>
             <header class="stop-head">
                 <span class="seq" aria-label=format!("Stop {}", stop.seq)>{stop.seq}</span>
                 <div class="addr">
+                    <Show when=is_next>
+                        <p class="next-badge">"Next stop"</p>
+                    </Show>
                     <h2 id=title_id.clone()>{stop.address.line1.clone()}</h2>
                     {addr2.map(|l| view! { <p class="line2">{l}</p> })}
                     <p class="city">{format!("{} {}", stop.address.city, stop.address.postcode)}</p>
@@ -80,14 +103,20 @@ pub fn StopCard(stop: Stop, #[prop(optional)] read_only: bool) -> impl IntoView 
             </header>
             <div class="stop-info">
                 {window_text(&stop).map(|w| view! { <p class="window">"Window " <strong>{w}</strong></p> })}
+                {move || (!done()).then(window_state.clone()).flatten().map(|(class, words)| view! {
+                    <p class=format!("window-state {class}")>{words}</p>
+                })}
                 {stop.access_code.clone().map(|c| view! { <p class="access">"Access code " <strong>{c}</strong></p> })}
                 {stop.notes.clone().map(|n| view! { <p class="notes">{n}</p> })}
             </div>
+            {of_packages.filter(|n| *n > shown).map(|n| view! {
+                <p class="shown-of">{format!("Showing {shown} of {n} packages at this stop")}</p>
+            })}
             <ul class="packages">
                 {stop.packages.iter().cloned().map(|p| view! { <PackageRow package=p read_only /> }).collect_view()}
             </ul>
             {(multi && !read_only).then(|| view! {
-                <button type="button" class="secondary all" on:click=deliver_all disabled=done.clone()>
+                <button type="button" class="secondary all" on:click=deliver_all disabled=done>
                     {format!("All {} delivered", ids.len())}
                 </button>
             })}

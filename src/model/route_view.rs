@@ -1,0 +1,220 @@
+//! Small pure decisions behind the driver's manifest and route screens:
+//! the manifest as the driver's marks leave it, words for a time window's
+//! state and a search result, and which sketch point a tap meant.
+
+use std::collections::HashMap;
+
+use super::manifest::{Manifest, PackageStatus};
+use super::route::{haversine_m, WindowState};
+use super::time::human_duration;
+
+/// The manifest with each package's status replaced by its marked status
+/// (the map from `progress::marked_statuses`). The search filter and
+/// `route::next_stop_index` read statuses from the manifest itself.
+pub fn with_statuses(m: &Manifest, marks: &HashMap<String, PackageStatus>) -> Manifest {
+    let mut out = m.clone();
+    if marks.is_empty() {
+        return out;
+    }
+    for stop in &mut out.stops {
+        for p in &mut stop.packages {
+            if let Some(st) = marks.get(&p.id) {
+                p.status = st.clone();
+            }
+        }
+    }
+    out
+}
+
+/// "1 package", "12 packages".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "12 packages at 9 stops".
+pub fn match_summary(packages: usize, stops: usize) -> String {
+    format!(
+        "{} at {}",
+        plural(packages, "package", "packages"),
+        plural(stops, "stop", "stops")
+    )
+}
+
+/// How a time window reads on a stop: a CSS class and the words. `None` for
+/// a stop without a (readable) window.
+pub fn window_words(state: WindowState) -> Option<(&'static str, String)> {
+    Some(match state {
+        WindowState::Upcoming { starts_in_ms } => (
+            "upcoming",
+            format!("Opens in {}", human_duration(starts_in_ms)),
+        ),
+        WindowState::Open { closes_in_ms } => (
+            "open",
+            format!("Open · closes in {}", human_duration(closes_in_ms)),
+        ),
+        WindowState::ClosingSoon { closes_in_ms } => (
+            "closing",
+            format!("Closing soon · {} left", human_duration(closes_in_ms)),
+        ),
+        WindowState::Missed => ("missed", "Window missed".to_string()),
+        WindowState::NoWindow => return None,
+    })
+}
+
+/// The index of the point nearest to `at` (same units as the points, e.g.
+/// SVG user units), if one lies within `max_dist`.
+pub fn nearest_point(points: &[(f64, f64)], at: (f64, f64), max_dist: f64) -> Option<usize> {
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, (p.0 - at.0).hypot(p.1 - at.1)))
+        .filter(|(_, d)| d.is_finite() && *d <= max_dist)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// Whether the driver is close enough to the route to draw on its sketch
+/// without shrinking the route to a dot: within `max_m` of some stop.
+pub fn near_route(driver: (f64, f64), stops: &[(f64, f64)], max_m: f64) -> bool {
+    stops.iter().any(|s| haversine_m(driver, *s) <= max_m)
+}
+
+/// How many list rows to render so that row `must_show` (the next stop) is
+/// among them, never fewer than `at_least`, in whole `step`s.
+pub fn rows_to_render(at_least: usize, must_show: Option<usize>, step: usize) -> usize {
+    let step = step.max(1);
+    match must_show {
+        Some(i) if i >= at_least => (i / step + 2) * step,
+        _ => at_least,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::manifest::{
+        Address, Block, DriverRef, Package, PackageSize, Stop, MANIFEST_SCHEMA,
+    };
+    use crate::model::route::next_stop_index;
+
+    fn manifest() -> Manifest {
+        let pkg = |id: &str| Package {
+            id: id.to_string(),
+            tracking: format!("1Z{id}"),
+            recipient: "R".to_string(),
+            size: PackageSize::S,
+            weight_kg: None,
+            status: PackageStatus::Pending,
+            signature_required: false,
+            notes: None,
+        };
+        let stop = |seq: u32, ids: &[&str]| Stop {
+            id: format!("S{seq}"),
+            seq,
+            address: Address {
+                line1: format!("{seq} Main St"),
+                line2: None,
+                city: "Portland".to_string(),
+                region: None,
+                postcode: "97201".to_string(),
+            },
+            lat: 45.5,
+            lng: -122.6,
+            window: None,
+            notes: None,
+            access_code: None,
+            packages: ids.iter().map(|i| pkg(i)).collect(),
+        };
+        Manifest {
+            schema: MANIFEST_SCHEMA,
+            id: "M1".to_string(),
+            generated_at: "2026-11-25T06:00:00-08:00".to_string(),
+            driver: DriverRef {
+                id: "D1".to_string(),
+                name: "Alex".to_string(),
+            },
+            block: Block {
+                station: "PDX1".to_string(),
+                start: "2026-11-25T08:00:00-08:00".to_string(),
+                end: "2026-11-25T18:00:00-08:00".to_string(),
+            },
+            stops: vec![stop(1, &["a", "b"]), stop(2, &["c"])],
+        }
+    }
+
+    #[test]
+    fn marks_move_the_next_stop() {
+        let m = manifest();
+        assert_eq!(next_stop_index(&m), Some(0));
+        let mut marks = HashMap::new();
+        marks.insert("a".to_string(), PackageStatus::Delivered);
+        assert_eq!(next_stop_index(&with_statuses(&m, &marks)), Some(0));
+        marks.insert("b".to_string(), PackageStatus::Attempted);
+        let marked = with_statuses(&m, &marks);
+        assert_eq!(next_stop_index(&marked), Some(1));
+        assert_eq!(marked.stops[0].packages[1].status, PackageStatus::Attempted);
+        // The original is untouched; an undo (status back to pending) restores.
+        assert_eq!(m.stops[0].packages[0].status, PackageStatus::Pending);
+        marks.insert("b".to_string(), PackageStatus::Pending);
+        assert_eq!(next_stop_index(&with_statuses(&m, &marks)), Some(0));
+    }
+
+    #[test]
+    fn summaries_are_plural_aware() {
+        assert_eq!(match_summary(12, 9), "12 packages at 9 stops");
+        assert_eq!(match_summary(1, 1), "1 package at 1 stop");
+        assert_eq!(match_summary(0, 0), "0 packages at 0 stops");
+    }
+
+    #[test]
+    fn window_words_name_each_state() {
+        assert_eq!(window_words(WindowState::NoWindow), None);
+        assert_eq!(window_words(WindowState::Missed).unwrap().0, "missed");
+        let (class, words) = window_words(WindowState::ClosingSoon {
+            closes_in_ms: 9 * 60_000,
+        })
+        .unwrap();
+        assert_eq!(class, "closing");
+        assert!(words.contains("9 min"), "{words}");
+        let (class, words) = window_words(WindowState::Upcoming {
+            starts_in_ms: 25 * 60_000,
+        })
+        .unwrap();
+        assert_eq!(class, "upcoming");
+        assert!(words.starts_with("Opens in"), "{words}");
+        assert_eq!(
+            window_words(WindowState::Open {
+                closes_in_ms: 3_600_000
+            })
+            .unwrap()
+            .0,
+            "open"
+        );
+    }
+
+    #[test]
+    fn nearest_point_respects_the_radius() {
+        let pts = [(10.0, 10.0), (50.0, 50.0), (f64::NAN, 0.0)];
+        assert_eq!(nearest_point(&pts, (12.0, 11.0), 20.0), Some(0));
+        assert_eq!(nearest_point(&pts, (45.0, 47.0), 20.0), Some(1));
+        assert_eq!(nearest_point(&pts, (200.0, 200.0), 20.0), None);
+        assert_eq!(nearest_point(&[], (0.0, 0.0), 20.0), None);
+    }
+
+    #[test]
+    fn driver_near_route_only_when_close() {
+        let stops = [(45.52, -122.68), (45.53, -122.65)];
+        assert!(near_route((45.521, -122.679), &stops, 25_000.0));
+        assert!(!near_route((47.6, -122.33), &stops, 25_000.0));
+        assert!(!near_route((45.5, -122.6), &[], 25_000.0));
+    }
+
+    #[test]
+    fn rows_cover_the_next_stop() {
+        assert_eq!(rows_to_render(40, None, 40), 40);
+        assert_eq!(rows_to_render(40, Some(3), 40), 40);
+        let n = rows_to_render(40, Some(95), 40);
+        assert!(n > 95 && n % 40 == 0, "{n}");
+        assert_eq!(rows_to_render(40, Some(40), 40), 120);
+    }
+}

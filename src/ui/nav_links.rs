@@ -1,0 +1,71 @@
+//! Hand-off to the driver's GPS app: the choice of app (remembered on this
+//! phone) and the "Navigate" link to a stop's coordinates.
+
+use leptos::prelude::*;
+
+use crate::model::navigate::{nav_url, NavApp};
+use crate::platform::storage::{self, Area};
+
+pub const NAV_APP_KEY: &str = "roadbook.nav-app";
+
+/// The app the driver chose last time (Google Maps if none, or unreadable).
+pub fn saved_nav_app() -> NavApp {
+    storage::get(Area::Local, NAV_APP_KEY)
+        .ok()
+        .flatten()
+        .and_then(|k| NavApp::from_key(&k))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn NavAppSelect(app: RwSignal<NavApp>) -> impl IntoView {
+    let change = move |ev| {
+        if let Some(a) = NavApp::from_key(&event_target_value(&ev)) {
+            app.set(a);
+            // If storage is blocked the choice still holds for this visit.
+            let _ = storage::set(Area::Local, NAV_APP_KEY, a.key());
+        }
+    };
+    view! {
+        <div class="nav-app">
+            <label for="nav-app">"Open directions in"</label>
+            <select id="nav-app" on:change=change>
+                {NavApp::ALL.iter().map(|a| {
+                    let a = *a;
+                    view! { <option value=a.key() selected=move || app.get() == a>{a.label()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// "Navigate": opens the chosen app with directions to `(lat, lng)`, in a
+/// new tab (or the app itself, on phones that hand the link over).
+#[component]
+pub fn NavigateLink(
+    lat: f64,
+    lng: f64,
+    /// The address: the link's accessible name, and the pin label for `geo:`.
+    label: String,
+    #[prop(into)] app: Signal<NavApp>,
+) -> impl IntoView {
+    let href = {
+        let label = label.clone();
+        move || nav_url(app.get(), lat, lng, Some(&label))
+    };
+    let has_link = {
+        let href = href.clone();
+        move || href().is_some()
+    };
+    let name = move || format!("Navigate to {label} in {}", app.get().label());
+    view! {
+        <Show when=has_link.clone() fallback=|| view! {
+            <p class="nav-missing">"No usable coordinates for this stop: use the address."</p>
+        }>
+            <a class="button primary navigate" href=href.clone() target="_blank" rel="noopener"
+                aria-label=name.clone()>
+                <span aria-hidden="true">"➤ "</span>"Navigate"
+            </a>
+        </Show>
+    }
+}

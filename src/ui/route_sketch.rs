@@ -1,0 +1,211 @@
+//! The offline route sketch: stops as circles joined in route order, drawn
+//! from their coordinates alone (no map tiles, so it works with no network).
+//! Done stops are hollow and grey, remaining ones filled; the next stop is
+//! large and numbered; the driver is a blue dot when known.
+//!
+//! A tap selects the nearest stop. The next few stops are also keyboard
+//! buttons; every stop can be chosen from the list below the sketch.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::route::project;
+use crate::model::route_view::{near_route, nearest_point};
+
+const W: f64 = 360.0;
+const H: f64 = 240.0;
+const PAD: f64 = 18.0;
+/// Below this many stops every circle carries its number.
+const NUMBER_ALL_BELOW: usize = 30;
+/// How many upcoming stops are keyboard buttons on the sketch.
+const FOCUSABLE_AHEAD: usize = 6;
+/// The driver is drawn only within this distance of some stop; farther away
+/// the route would shrink to a dot.
+const DRIVER_RANGE_M: f64 = 30_000.0;
+
+/// A stop as the sketch needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SketchStop {
+    pub seq: u32,
+    pub at: (f64, f64),
+    pub name: String,
+}
+
+#[component]
+pub fn RouteSketch(
+    #[prop(into)] stops: Signal<Vec<SketchStop>>,
+    /// Per stop, in the same order: done (no pending package).
+    #[prop(into)]
+    done: Signal<Vec<bool>>,
+    #[prop(into)] next: Signal<Option<usize>>,
+    selected: RwSignal<Option<usize>>,
+    #[prop(into)] driver: Signal<Option<(f64, f64)>>,
+) -> impl IntoView {
+    // The driver counts in the projection only when near the route.
+    let driver_shown = Memo::new(move |_| {
+        let d = driver.get()?;
+        let pts: Vec<(f64, f64)> = stops.with(|s| s.iter().map(|s| s.at).collect());
+        near_route(d, &pts, DRIVER_RANGE_M).then_some(d)
+    });
+    // Rounded so small GPS jitter does not redraw the whole sketch.
+    let driver_key = Memo::new(move |_| {
+        driver_shown
+            .get()
+            .map(|(a, b)| ((a * 2_000.0).round() as i64, (b * 2_000.0).round() as i64))
+    });
+    let points = Memo::new(move |_| {
+        driver_key.track();
+        let mut pts: Vec<(f64, f64)> = stops.with(|s| s.iter().map(|s| s.at).collect());
+        let n = pts.len();
+        if let Some(d) = driver_shown.get_untracked() {
+            pts.push(d);
+        }
+        let mut projected = project(&pts, W, H, PAD);
+        let me = (projected.len() > n).then(|| projected.pop()).flatten();
+        (projected, me)
+    });
+    let few = move || stops.with(Vec::len) < NUMBER_ALL_BELOW;
+
+    let polyline = move || {
+        points.with(|(p, _)| {
+            p.iter()
+                .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+
+    let on_tap = move |ev: leptos::ev::MouseEvent| {
+        let Some(svg) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let rect = svg.get_bounding_client_rect();
+        if rect.width() <= 0.0 || rect.height() <= 0.0 {
+            return;
+        }
+        // The SVG keeps the viewBox's aspect ratio, so one scale fits both.
+        let scale = W / rect.width();
+        let at = (
+            (f64::from(ev.client_x()) - rect.left()) * scale,
+            (f64::from(ev.client_y()) - rect.top()) * scale,
+        );
+        let hit = points.with_untracked(|(p, _)| nearest_point(p, at, 28.0));
+        if hit.is_some() {
+            selected.set(hit);
+        }
+    };
+
+    // Circles: one static element per stop; only its class follows marks.
+    let dots = move || {
+        points.with(|(p, _)| {
+            p.iter()
+                .enumerate()
+                .map(|(i, (x, y))| {
+                    let is_done = move || done.with(|d| d.get(i).copied().unwrap_or(false));
+                    view! {
+                        <circle class="dot" class:done=is_done cx=format!("{x:.1}") cy=format!("{y:.1}") r="4.5" />
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    // Numbered markers: every stop on a short route, else the next few and
+    // the selected one.
+    let markers = move || {
+        let next_i = next.get();
+        let sel = selected.get();
+        let count = stops.with(Vec::len);
+        let mut shown: Vec<usize> = if few() {
+            (0..count).collect()
+        } else {
+            let start = next_i.unwrap_or(count);
+            (start..count.min(start + FOCUSABLE_AHEAD)).collect()
+        };
+        if let Some(s) = sel {
+            if !shown.contains(&s) && s < count {
+                shown.push(s);
+            }
+        }
+        // The next stop is drawn last, on top.
+        shown.sort_by_key(|i| (Some(*i) == next_i, Some(*i) == sel));
+        let ahead = next_i.map(|n| n..n + FOCUSABLE_AHEAD);
+        points.with(|(p, _)| {
+            shown
+                .into_iter()
+                .filter_map(|i| {
+                    let (x, y) = *p.get(i)?;
+                    let stop = stops.with(|s| s.get(i).cloned())?;
+                    let is_next = Some(i) == next_i;
+                    let is_sel = Some(i) == sel;
+                    let focusable = is_sel || ahead.as_ref().is_some_and(|r| r.contains(&i));
+                    let r = if is_next || is_sel { 13.0 } else { 10.0 };
+                    let status = if done.with(|d| d.get(i).copied().unwrap_or(false)) {
+                        "done"
+                    } else if is_next {
+                        "next stop"
+                    } else {
+                        "to do"
+                    };
+                    let name = format!("Stop {}, {}, {status}", stop.seq, stop.name);
+                    let select = move || selected.set(Some(i));
+                    Some(view! {
+                        <g class="marker" class:next=is_next class:selected=is_sel
+                            class:done=move || done.with(|d| d.get(i).copied().unwrap_or(false))
+                            role=focusable.then_some("button")
+                            tabindex=focusable.then_some("0")
+                            aria-label=focusable.then_some(name)
+                            aria-pressed=focusable.then(|| is_sel.to_string())
+                            on:click=move |ev| { ev.stop_propagation(); select(); }
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                if ev.key() == "Enter" || ev.key() == " " {
+                                    ev.prevent_default();
+                                    select();
+                                }
+                            }>
+                            <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r=r.to_string() />
+                            <text x=format!("{x:.1}") y=format!("{:.1}", y + 0.5) text-anchor="middle"
+                                dominant-baseline="central" aria-hidden="true">{stop.seq}</text>
+                        </g>
+                    })
+                })
+                .collect_view()
+        })
+    };
+
+    let me = move || {
+        points.with(|(_, me)| {
+            me.map(|(x, y)| {
+                view! {
+                    <g class="me" aria-hidden="true">
+                        <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="14" class="halo" />
+                        <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="6.5" class="core" />
+                    </g>
+                }
+            })
+        })
+    };
+
+    view! {
+        <figure class="sketch">
+            <svg viewBox=format!("0 0 {W} {H}") role="group" aria-label="Route sketch" on:click=on_tap>
+                <polyline class="route-line" points=polyline aria-hidden="true" />
+                <g aria-hidden="true">{dots}</g>
+                {me}
+                {markers}
+            </svg>
+            <figcaption class="sketch-legend">
+                <span class="key next">"Next"</span>
+                <span class="key todo">"To do"</span>
+                <span class="key done">"Done"</span>
+                <Show when=move || driver_shown.with(Option::is_some)>
+                    <span class="key me">"You"</span>
+                </Show>
+                <span class="hint">"Tap a stop to select it"</span>
+            </figcaption>
+        </figure>
+    }
+}
