@@ -47,6 +47,44 @@ impl MarkLog {
         self.outbox.len()
     }
 
+    /// Combines what another tab stored (`stored`) with what this tab holds
+    /// (`self`), losing neither: every mark either knows stays in the
+    /// history, in order; a mark leaves the outbox if either side saw it
+    /// acknowledged. A mark the other tab never saw stays unsent here.
+    pub fn merge(&self, stored: &MarkLog) -> MarkLog {
+        if stored.manifest_id != self.manifest_id && !stored.manifest_id.is_empty() {
+            // The other tab moved to another manifest: follow it, keeping
+            // this tab's unsent marks.
+            let mut moved = stored.clone();
+            for p in self.outbox.pending() {
+                if !stored.history.iter().any(|e| e.id == p.event.id) {
+                    moved.outbox.push(p.event.clone());
+                }
+            }
+            return moved;
+        }
+        let mut out = stored.clone();
+        out.manifest_id = self.manifest_id.clone();
+        for e in &self.history {
+            let known = stored.history.iter().any(|s| s.id == e.id);
+            if !known {
+                out.history.push(e.clone());
+                if self.outbox.contains(&e.id) {
+                    out.outbox.push(e.clone());
+                }
+            }
+        }
+        // Acknowledged here but still listed as unsent there: drop it.
+        let acked_here: Vec<String> = stored
+            .outbox
+            .events()
+            .filter(|e| self.history.iter().any(|h| h.id == e.id) && !self.outbox.contains(&e.id))
+            .map(|e| e.id.clone())
+            .collect();
+        out.outbox.acknowledge(&acked_here);
+        out
+    }
+
     /// Moves to another manifest (a new day's, or an imported one). Marks not
     /// yet sent stay in the outbox, since they are real deliveries the server
     /// must still hear about; the history restarts for the new manifest.
@@ -59,5 +97,76 @@ impl MarkLog {
             history: Vec::new(),
             outbox: self.outbox.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::event::EventKind;
+
+    fn ev(id: &str, pkg: &str) -> DeliveryEvent {
+        DeliveryEvent {
+            id: id.into(),
+            package_id: pkg.into(),
+            kind: EventKind::Delivered,
+            reason: None,
+            note: None,
+            at: "2026-11-25T09:00:00Z".into(),
+            lat: None,
+            lng: None,
+        }
+    }
+
+    #[test]
+    fn record_keeps_history_and_outbox_together() {
+        let mut log = MarkLog::for_manifest("M");
+        log.record(ev("a", "p1"));
+        log.record(ev("a", "p1"));
+        log.record(ev("b", "p2"));
+        assert_eq!(log.history.len(), 2);
+        assert_eq!(log.unsent(), 2);
+        assert_eq!(log.undo_target().as_deref(), Some("p2"));
+    }
+
+    #[test]
+    fn merging_two_tabs_loses_no_mark() {
+        let mut a = MarkLog::for_manifest("M");
+        a.record(ev("a1", "p1"));
+        let mut b = a.clone();
+        a.record(ev("a2", "p2"));
+        b.record(ev("b1", "p3"));
+        // Tab A wrote last; tab B merges what A stored.
+        let merged = b.merge(&a);
+        let ids: Vec<_> = merged.history.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, vec!["a1", "a2", "b1"]);
+        assert_eq!(merged.unsent(), 3);
+    }
+
+    #[test]
+    fn an_acknowledgement_in_either_tab_counts() {
+        let mut a = MarkLog::for_manifest("M");
+        a.record(ev("x", "p1"));
+        a.record(ev("y", "p2"));
+        let mut stored = a.clone();
+        stored.outbox.acknowledge(&["x".to_string()]);
+        let merged = a.merge(&stored);
+        assert_eq!(merged.unsent(), 1, "x was acknowledged by the other tab");
+        let mut here = a.clone();
+        here.outbox.acknowledge(&["y".to_string()]);
+        let merged = here.merge(&a);
+        assert_eq!(merged.unsent(), 1, "y was acknowledged in this tab");
+        assert!(merged.outbox.contains("x"));
+    }
+
+    #[test]
+    fn following_another_tab_to_a_new_manifest_keeps_unsent_marks() {
+        let mut old = MarkLog::for_manifest("M1");
+        old.record(ev("u", "p1"));
+        let stored = MarkLog::for_manifest("M2");
+        let merged = old.merge(&stored);
+        assert_eq!(merged.manifest_id, "M2");
+        assert!(merged.outbox.contains("u"));
+        assert!(merged.history.is_empty());
     }
 }

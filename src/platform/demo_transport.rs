@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 
-use super::clock::now_ms;
+use super::clock::{device_online, now_ms};
 use super::storage::{self, Area};
 use super::timer::sleep;
 use crate::backend::demo::{DemoReply, DemoServer, DemoState};
@@ -44,6 +44,11 @@ pub fn update_state(f: impl FnOnce(&mut DemoState)) {
 const LATENCY_MS: u32 = 150;
 
 pub async fn send(req: &ApiRequest, timeout_ms: u32) -> Result<ApiResponse, TransportFailure> {
+    // The simulated server is "across the network": a phone without one
+    // cannot reach it either.
+    if !device_online() {
+        return Err(TransportFailure::Offline);
+    }
     sleep(LATENCY_MS).await;
     let mut server = DemoServer::new(load_state());
     let reply = server.handle(req, now_ms());

@@ -3,11 +3,15 @@
 
 pub mod api;
 pub mod clock;
+pub mod compress;
 pub mod config_loader;
 pub mod demo_transport;
+pub mod durability;
+pub mod files;
 pub mod geolocation;
 pub mod http;
 pub mod location;
+pub mod service_worker;
 pub mod storage;
 pub mod timer;
 pub mod uuid;

@@ -17,6 +17,7 @@ use crate::model::manifest::{Manifest, PackageStatus};
 use crate::model::marks::MarkLog;
 use crate::model::outage::Failure;
 use crate::model::progress::{marked_statuses, Counts};
+use crate::model::retention::retention_expired;
 use crate::model::time::{format_rfc3339, parse_rfc3339};
 use crate::platform::api::{Api, ManifestFetch};
 use crate::platform::clock::{local_offset_min, now_ms};
@@ -133,8 +134,34 @@ impl RouteBook {
         }
     }
 
+    /// This tab's marks merged with what other tabs stored, so a change made
+    /// here never writes over a mark made there.
+    fn current_log(&self) -> MarkLog {
+        let here = self.marks.get_untracked();
+        match read_stored_marks() {
+            Some(stored) => here.merge(&stored),
+            None => here,
+        }
+    }
+
+    /// Another tab changed the saved manifest or the marks: take them in.
+    pub fn reload_from_storage(&self, key: &str) {
+        if key == keys::MARKS {
+            let merged = self.current_log();
+            if merged != self.marks.get_untracked() {
+                self.marks.set(merged);
+            }
+        } else if key == keys::MANIFEST {
+            if let Ok(Some(text)) = storage::get(Area::Local, keys::MANIFEST) {
+                if let Ok(saved) = envelope::open(&text) {
+                    self.saved.set(Some(saved));
+                }
+            }
+        }
+    }
+
     fn record(&self, event: DeliveryEvent) {
-        let mut log = self.marks.get_untracked();
+        let mut log = self.current_log();
         log.record(event);
         // Storage first, screen second: a tab killed between the two loses
         // nothing the driver saw.
@@ -193,7 +220,7 @@ impl RouteBook {
             self.storage_issue
                 .set(Some(storage_message(&e.to_string())));
         }
-        let log = self.marks.get_untracked().switch_to(&saved.manifest.id);
+        let log = self.current_log().switch_to(&saved.manifest.id);
         if log != self.marks.get_untracked() {
             self.persist_marks(&log);
             self.marks.set(log);
@@ -262,7 +289,7 @@ impl RouteBook {
             let ids: Vec<String> = batch.iter().map(|e| e.id.clone()).collect();
             match api.send_events(token, batch).await {
                 Ok(ack) => {
-                    let mut log = self.marks.get_untracked();
+                    let mut log = self.current_log();
                     let removed = log.outbox.acknowledge(&ack.accepted);
                     if removed == 0 {
                         // The server took none of them: stop rather than loop,
@@ -278,7 +305,7 @@ impl RouteBook {
                     self.marks.set(log);
                 }
                 Err(f) => {
-                    let mut log = self.marks.get_untracked();
+                    let mut log = self.current_log();
                     log.outbox.record_failure(
                         &ids,
                         &crate::model::outage::banner_text(&f),
@@ -293,6 +320,28 @@ impl RouteBook {
         }
     }
 
+    /// Purges the saved manifest (names, addresses) once the retention window
+    /// after the block has passed. Unsent marks are kept: they are still
+    /// owed to the server. Returns whether anything was purged.
+    pub fn purge_if_expired(&self, retention_hours: u32, now: i64) -> bool {
+        let due = self.saved.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|s| retention_expired(&s.manifest.block.end, retention_hours, now))
+        });
+        if !due {
+            return false;
+        }
+        let _ = storage::remove(Area::Local, keys::MANIFEST);
+        let log = MarkLog {
+            history: Vec::new(),
+            ..self.current_log()
+        };
+        self.persist_marks(&log);
+        self.marks.set(log);
+        self.saved.set(None);
+        true
+    }
+
     /// Forgets everything personal (sign-out).
     pub fn wipe(&self) {
         for key in keys::PERSONAL {
@@ -303,6 +352,11 @@ impl RouteBook {
         self.refresh.set(Refresh::Idle);
         self.sync.set(Sync::Idle);
     }
+}
+
+fn read_stored_marks() -> Option<MarkLog> {
+    let text = storage::get(Area::Local, keys::MARKS).ok().flatten()?;
+    serde_json::from_str(&text).ok()
 }
 
 /// What a storage failure means for the driver, in words.

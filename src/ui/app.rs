@@ -16,11 +16,13 @@ use super::settings_screen::SettingsScreen;
 use super::setup_error::SetupError;
 use super::share_screen::ShareScreen;
 use super::sign_in::SignIn;
+use super::update_banner::{UpdateBanner, UpdateReady};
 use crate::model::config::{Config, ConfigError};
 use crate::model::session::Role;
 use crate::platform::api::Api;
 use crate::platform::config_loader::load_config;
 use crate::platform::location::router_base;
+use crate::platform::service_worker;
 use crate::platform::storage::{self, Area};
 use crate::state::keys;
 use crate::state::routebook::RouteBook;
@@ -72,12 +74,25 @@ pub fn App() -> impl IntoView {
 
     upkeep::start(env, session, book);
 
+    // Other tabs of Roadbook write the same storage: keep this one current.
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key() {
+            book.reload_from_storage(&key);
+        }
+    });
+    std::mem::forget(on_storage);
+
+    let update_ready = RwSignal::new(false);
+    provide_context(UpdateReady(update_ready));
+    service_worker::register(move || update_ready.set(true));
+
     view! {
         <Show
             when=move || setup_error.with(Option::is_none)
             fallback=move || view! { <SetupError error=setup_error.get().unwrap_or(ConfigError::Invalid(String::new())) /> }
         >
             <Router base=router_base()>
+                <UpdateBanner />
                 <Header />
                 <NavBar />
                 <main id="main">

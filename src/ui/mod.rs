@@ -5,8 +5,10 @@ mod contrast_toggle;
 mod counts_bar;
 mod demo_panel;
 mod driver_view;
+mod fleet_driver;
 mod fleet_screen;
 mod guidance_panel;
+mod handoff_actions;
 mod header;
 mod import_screen;
 mod manifest_screen;
@@ -19,6 +21,7 @@ mod setup_error;
 mod share_screen;
 mod sign_in;
 mod stop_card;
+mod update_banner;
 
 pub use app::App;
 /// Exposed for the browser tests.
@@ -26,5 +29,7 @@ pub use setup_error::SetupError as SetupErrorView;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
+    // A share link (`…/#import=…`) opens on the Import screen.
+    import_screen::redirect_import_link();
     leptos::mount::mount_to_body(App);
 }

@@ -9,6 +9,7 @@ use super::guidance_panel::GuidancePanel;
 use crate::backend::demo::server::{DISPATCHER_LOGIN, DRIVER_LOGIN};
 use crate::model::outage::Failure;
 use crate::model::session::Credentials;
+use crate::platform::durability::request_persistence;
 use crate::state::session::SessionState;
 
 #[component]
@@ -52,6 +53,11 @@ pub fn SignIn() -> impl IntoView {
                         )));
                     }
                     password.set(String::new());
+                    // Ask the browser not to evict the saved manifest; the
+                    // answer is shown in Settings.
+                    spawn_local(async {
+                        request_persistence().await;
+                    });
                     navigate("/", Default::default());
                 }
                 Err(f) => failure.set(Some(f)),
