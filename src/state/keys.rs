@@ -8,6 +8,8 @@ pub const MARKS: &str = "roadbook.marks.v1";
 pub const USER: &str = "roadbook.user.v1";
 /// localStorage: the last config.json that parsed, for an instant start.
 pub const CONFIG: &str = "roadbook.config.v1";
+/// localStorage: the last status-page summary that parsed, with its time.
+pub const STATUS: &str = "roadbook.status.v1";
 /// sessionStorage only: the session token. Never localStorage.
 pub const TOKEN: &str = "roadbook.token";
 

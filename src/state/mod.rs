@@ -5,6 +5,7 @@
 pub mod keys;
 pub mod routebook;
 pub mod session;
+pub mod status_page;
 pub mod upkeep;
 
 use crate::model::config::Config;

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use super::routebook::RouteBook;
 use super::session::SessionState;
 use super::AppEnv;
-use crate::model::outage::{next_retry, Failure, FailureKind, RetryPlan};
+use crate::model::outage::{effective_failure, next_retry, Failure, FailureKind, RetryPlan};
 use crate::model::session::Role;
 use crate::platform::clock::{device_online, now_ms};
 use crate::platform::timer::sleep;
@@ -135,6 +135,9 @@ async fn run(
                 c.retry.set(None);
             }
             Err(failure) => {
+                // The operator's support-code table first: a 401 that is
+                // really the platform's outage is retried like one.
+                let failure = effective_failure(&failure, &env.config);
                 if failure.kind == FailureKind::WrongCredentials {
                     consecutive_401s += 1;
                 }

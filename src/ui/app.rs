@@ -27,6 +27,7 @@ use crate::platform::storage::{self, Area};
 use crate::state::keys;
 use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
+use crate::state::status_page::StatusPage;
 use crate::state::upkeep;
 use crate::state::AppEnv;
 
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
     let book = RouteBook::restore();
     provide_context(session);
     provide_context(book);
+    provide_context(StatusPage::restore());
 
     // The last config that worked starts the app at once; the fresh one
     // replaces it when it arrives.

@@ -1,24 +1,39 @@
 //! The outage guidance panel: what happened, what it means for the driver's
 //! work, what to do and what not to do — above the still-usable manifest,
-//! never a modal in the way.
+//! never a modal in the way. A compact form serves background failures
+//! (manifest refresh, sending marks, the dispatcher's fleet).
 
 use leptos::prelude::*;
 
 use super::app::EnvSignal;
-use crate::model::outage::{guidance, Failure, RetryPlan, SavedContext};
-use crate::model::time::parse_rfc3339;
+use super::status_panel::StatusPanel;
+use crate::model::config::Support;
+use crate::model::outage::{banner_text, guidance, Failure, Guidance, RetryPlan, SavedContext};
+use crate::model::time::{parse_rfc3339, Stamp};
 use crate::platform::clock::now_ms;
 use crate::state::routebook::RouteBook;
 use crate::state::upkeep::Connectivity;
 
 #[component]
-pub fn GuidancePanel(failure: Failure) -> impl IntoView {
+pub fn GuidancePanel(
+    failure: Failure,
+    /// One line with the details folded away, for failures in the background.
+    #[prop(optional)]
+    compact: bool,
+    /// Where the next automatic try is planned, when the caller retries.
+    #[prop(optional, into)]
+    retry: Option<Signal<Option<RetryPlan>>>,
+    /// "Try now", when the caller retries.
+    #[prop(optional, into)]
+    try_now: Option<Callback<()>>,
+) -> impl IntoView {
     let EnvSignal(env) = expect_context::<EnvSignal>();
     let book = expect_context::<RouteBook>();
-    let connectivity = use_context::<Connectivity>();
-
+    let config = move || env.with(|e| e.as_ref().map(|e| e.config.clone()));
+    let banner = banner_text(&failure);
+    let failure_for_text = failure.clone();
     let text = move || {
-        let config = env.with(|e| e.as_ref().map(|e| e.config.clone()))?;
+        let config = config()?;
         let saved = book.saved.with(|s| {
             s.as_ref().map(|s| SavedContext {
                 saved_at_hhmm: saved_at_hhmm(s.saved_at_ms, &s.manifest.block.start),
@@ -26,66 +41,152 @@ pub fn GuidancePanel(failure: Failure) -> impl IntoView {
                 unsent_marks: book.marks.with(|m| m.unsent()),
             })
         });
-        Some(guidance(&failure, &config, saved.as_ref()))
+        Some((
+            guidance(&failure_for_text, &config, saved.as_ref()),
+            config.support,
+        ))
     };
+    let retry_line = move || view! { <RetryLine retry try_now /> };
 
     move || {
-        text().map(|g| {
-            let code = g.support_code.clone();
-            let status = g.status;
+        let (g, support) = text()?;
+        let body = view! { <GuidanceBody g=g.clone() support=support.clone() /> };
+        Some(if compact {
+            view! {
+                <section class="guidance compact" role="status" aria-live="polite">
+                    <p class="banner-line"><strong>{g.title.clone()}</strong> " " {banner.clone()}</p>
+                    {retry_line()}
+                    <details>
+                        <summary>"What to do"</summary>
+                        {body}
+                    </details>
+                </section>
+            }
+            .into_any()
+        } else {
             view! {
                 <section class="guidance" role="status" aria-live="polite" aria-labelledby="guidance-title">
                     <h2 id="guidance-title">{g.title.clone()}</h2>
-                    <p class="happened">{g.what_happened.clone()}</p>
-                    <p class="means">{g.what_it_means.clone()}</p>
-                    {g.reassurance.clone().map(|r| view! { <p class="reassure">{r}</p> })}
-                    <h3>"What to do"</h3>
-                    <ol class="do">
-                        {g.do_steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
-                    </ol>
-                    <h3>"Please don't"</h3>
-                    <ul class="dont">
-                        {g.dont.iter().map(|d| view! {
-                            <li><strong>{d.what.clone()}</strong> " — " {d.why.clone()}</li>
-                        }).collect_view()}
-                    </ul>
-                    {(code.is_some() || status.is_some()).then(|| view! {
-                        <p class="codes">
-                            "For support: "
-                            <code class="support-code">{reference(code.as_deref(), status)}</code>
-                        </p>
-                    })}
-                    {connectivity.map(|c| view! { <RetryLine connectivity=c /> })}
+                    {body}
+                    {retry_line()}
+                    <StatusPanel />
                 </section>
             }
+            .into_any()
         })
+    }
+}
+
+#[component]
+fn GuidanceBody(g: Guidance, support: Support) -> impl IntoView {
+    let reference = reference(g.support_code.as_deref(), g.status);
+    view! {
+        <p class="happened">{g.what_happened.clone()}</p>
+        <p class="means">{g.what_it_means.clone()}</p>
+        {g.reassurance.clone().map(|r| view! { <p class="reassure">{r}</p> })}
+        <h3>"What to do"</h3>
+        <ol class="do">
+            {g.do_steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
+        </ol>
+        <h3>"Please don't"</h3>
+        <ul class="dont">
+            {g.dont.iter().map(|d| view! {
+                <li><strong>{d.what.clone()}</strong> " — " {d.why.clone()}</li>
+            }).collect_view()}
+        </ul>
+        {(!reference.is_empty()).then(|| view! { <SupportReference reference /> })}
+        <ContactActions support credentials_can_help=g.credentials_can_help />
+    }
+}
+
+/// The support code and status, selectable and copyable, for quoting.
+#[component]
+fn SupportReference(reference: String) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let text = reference.clone();
+    let copy = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&text);
+            copied.set(true);
+        }
+    };
+    view! {
+        <p class="codes">
+            "For support: " <code class="support-code">{reference}</code> " "
+            <button type="button" class="secondary small" on:click=copy>
+                {move || if copied.get() { "Copied" } else { "Copy" }}
+            </button>
+        </p>
+    }
+}
+
+/// Call, text, the support site and hours, from config.
+#[component]
+fn ContactActions(support: Support, credentials_can_help: bool) -> impl IntoView {
+    let reset = support
+        .password_reset_url
+        .clone()
+        .filter(|_| credentials_can_help)
+        .filter(|u| safe_link(u));
+    view! {
+        <div class="contacts">
+            {support.phone.clone().map(|p| view! { <a class="button" href=format!("tel:{}", dial(&p))>{format!("Call support {p}")}</a> })}
+            {support.sms.clone().map(|p| view! { <a class="button" href=format!("sms:{}", dial(&p))>"Text support"</a> })}
+            {support.url.clone().filter(|u| safe_link(u)).map(|u| view! { <a class="button" href=u target="_blank" rel="noopener">"Support website"</a> })}
+            {reset.map(|u| view! { <a class="button" href=u target="_blank" rel="noopener">"Reset password"</a> })}
+            {support.hours.clone().map(|h| view! { <p class="hours">{format!("Support hours: {h}")}</p> })}
+        </div>
     }
 }
 
 /// "Trying again in 42 s" with a "Try now" button.
 #[component]
-fn RetryLine(connectivity: Connectivity) -> impl IntoView {
+fn RetryLine(
+    retry: Option<Signal<Option<RetryPlan>>>,
+    try_now: Option<Callback<()>>,
+) -> impl IntoView {
+    let connectivity = use_context::<Connectivity>();
     let line = move || {
-        connectivity.tick.track();
-        match connectivity.retry.get()? {
+        if let Some(c) = connectivity {
+            c.tick.track();
+        }
+        match retry?.get()? {
             RetryPlan::At(at) => {
                 let secs = ((at - now_ms()).max(0) + 999) / 1000;
                 Some(format!("Roadbook will try again by itself in {secs} s."))
             }
             RetryPlan::WhenOnline => {
-                Some("Roadbook will try again when the phone is back online.".into())
+                Some("Roadbook will try again by itself when the phone is back online.".into())
             }
             RetryPlan::Never | RetryPlan::ShowPasswordReset => None,
         }
     };
-    view! {
-        {move || line().map(|l| view! {
-            <p class="retry">
-                <span>{l}</span>
-                <button type="button" class="secondary" on:click=move |_| connectivity.try_now()>"Try now"</button>
-            </p>
-        })}
+    move || {
+        line().map(|l| {
+            view! {
+                <p class="retry">
+                    <span class="countdown">{l}</span>
+                    {try_now.map(|cb| view! {
+                        <button type="button" class="secondary" on:click=move |_| cb.run(())>"Try now"</button>
+                    })}
+                </p>
+            }
+        })
     }
+}
+
+/// Only web links from config become links; never `javascript:`.
+fn safe_link(url: &str) -> bool {
+    let l = url.trim().to_ascii_lowercase();
+    l.starts_with("https://") || l.starts_with("http://")
+}
+
+/// A phone number as a dialler wants it: digits and a leading +.
+fn dial(number: &str) -> String {
+    number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
 }
 
 fn reference(code: Option<&str>, status: Option<u16>) -> String {
@@ -102,7 +203,7 @@ fn saved_at_hhmm(saved_at_ms: i64, block_start: &str) -> String {
     let offset = parse_rfc3339(block_start)
         .map(|s| s.offset_min)
         .unwrap_or(0);
-    crate::model::time::Stamp {
+    Stamp {
         ms: saved_at_ms,
         offset_min: offset,
     }

@@ -20,6 +20,7 @@ mod settings_screen;
 mod setup_error;
 mod share_screen;
 mod sign_in;
+mod status_panel;
 mod stop_card;
 mod update_banner;
 

@@ -7,10 +7,12 @@ use leptos_router::hooks::use_navigate;
 use super::app::EnvSignal;
 use super::guidance_panel::GuidancePanel;
 use crate::backend::demo::server::{DISPATCHER_LOGIN, DRIVER_LOGIN};
-use crate::model::outage::Failure;
+use crate::model::outage::{effective_failure, next_retry, Failure, FailureKind, RetryPlan};
 use crate::model::session::Credentials;
+use crate::platform::clock::now_ms;
 use crate::platform::durability::request_persistence;
 use crate::state::session::SessionState;
+use crate::state::upkeep::Connectivity;
 
 #[component]
 pub fn SignIn() -> impl IntoView {
@@ -23,9 +25,13 @@ pub fn SignIn() -> impl IntoView {
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<Failure>);
     let note = RwSignal::new(None::<String>);
+    let retry = RwSignal::new(None::<RetryPlan>);
+    let attempt = StoredValue::new(0u32);
+    let wrong_401s = StoredValue::new(0u32);
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // One sign-in attempt with what is in the form; on failure, plan the
+    // next automatic one (never for a wrong password or an account problem).
+    let attempt_sign_in = move || {
         let Some(env) = env.get_untracked() else {
             return;
         };
@@ -37,6 +43,7 @@ pub fn SignIn() -> impl IntoView {
             password: password.get_untracked(),
         };
         if credentials.username.is_empty() || credentials.password.is_empty() {
+            retry.set(None);
             note.set(Some("Enter your username and password.".into()));
             return;
         }
@@ -47,6 +54,7 @@ pub fn SignIn() -> impl IntoView {
             match env.api.sign_in(&credentials).await {
                 Ok(s) => {
                     failure.set(None);
+                    retry.set(None);
                     if let Err(e) = session.signed_in(s) {
                         note.set(Some(format!(
                             "Signed in, but this browser will not remember you ({e})."
@@ -60,19 +68,66 @@ pub fn SignIn() -> impl IntoView {
                     });
                     navigate("/", Default::default());
                 }
-                Err(f) => failure.set(Some(f)),
+                Err(f) => {
+                    let f = effective_failure(&f, &env.config);
+                    if f.kind == FailureKind::WrongCredentials {
+                        wrong_401s.update_value(|n| *n += 1);
+                    } else {
+                        wrong_401s.set_value(0);
+                    }
+                    let n = attempt.get_value();
+                    attempt.set_value(n.saturating_add(1));
+                    retry.set(Some(next_retry(
+                        &f,
+                        n,
+                        js_sys::Math::random(),
+                        now_ms(),
+                        wrong_401s.get_value(),
+                    )));
+                    failure.set(Some(f));
+                }
             }
             busy.set(false);
         });
     };
 
+    let submit = {
+        let attempt_sign_in = attempt_sign_in.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            attempt.set_value(0);
+            attempt_sign_in();
+        }
+    };
+
+    // The automatic retry: checks once a second whether it is due.
+    let connectivity = expect_context::<Connectivity>();
+    let auto = attempt_sign_in.clone();
+    Effect::new(move |_| {
+        connectivity.tick.track();
+        let due = match retry.get() {
+            Some(RetryPlan::At(at)) => now_ms() >= at,
+            Some(RetryPlan::WhenOnline) => connectivity.online.get(),
+            _ => false,
+        };
+        if due && !busy.get_untracked() && failure.with_untracked(Option::is_some) {
+            retry.set(None);
+            auto();
+        }
+    });
+    let try_now = Callback::new(move |_| {
+        retry.set(None);
+        attempt_sign_in();
+    });
+
+    let retry_signal: Signal<Option<RetryPlan>> = retry.into();
     let is_demo = move || env.with(|e| e.as_ref().is_some_and(|e| e.api.is_demo()));
     let ready = move || env.with(Option::is_some);
 
     view! {
         <section class="sign-in" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">"Sign in"</h1>
-            {move || failure.get().map(|f| view! { <GuidancePanel failure=f /> })}
+            {move || failure.get().map(|f| view! { <GuidancePanel failure=f retry=retry_signal try_now=try_now /> })}
             <form on:submit=submit novalidate>
                 <label for="username">"Username"</label>
                 <input
