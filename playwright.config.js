@@ -13,7 +13,7 @@ const flags = [
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "e2e/artifacts/results",
+  outputDir: `e2e/artifacts/results-${port}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
