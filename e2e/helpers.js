@@ -1,0 +1,50 @@
+// Shared steps for the end-to-end specs.
+import { expect } from "@playwright/test";
+
+export const SERVER_KEY = "roadbook.demo-server.v1";
+
+export async function signIn(page, user = "driver", password = "roadbook") {
+  await page.goto("./");
+  await page.getByLabel("Username").fill(user);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInDriver(page) {
+  await signIn(page);
+  await expect(page.locator("li.package").first()).toBeVisible();
+}
+
+/** The demo server's stored state (its "database"). */
+export async function serverState(page) {
+  return page.evaluate((k) => JSON.parse(localStorage.getItem(k) || "{}"), SERVER_KEY);
+}
+
+/** Changes the demo server's state, e.g. to inject a fault. */
+export async function setServer(page, patch) {
+  await page.evaluate(
+    ([k, p]) => {
+      const s = JSON.parse(localStorage.getItem(k) || "{}");
+      localStorage.setItem(k, JSON.stringify({ ...s, ...p }));
+    },
+    [SERVER_KEY, patch],
+  );
+}
+
+/** Waits until the service worker controls the page (offline-ready). */
+export async function waitForServiceWorker(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
+}
+
+/** Collects uncaught errors and Rust panics from the console. */
+export function watchForErrors(page) {
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    const t = m.text();
+    if (m.type() === "error" && !/Failed to load resource/.test(t)) problems.push(t);
+    if (/panicked|RuntimeError|unreachable/.test(t)) problems.push(t);
+  });
+  return problems;
+}
