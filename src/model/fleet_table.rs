@@ -161,11 +161,9 @@ pub struct Row {
 }
 
 fn pct(part: u32, total: u32) -> u32 {
-    if total == 0 {
-        0
-    } else {
-        ((u64::from(part.min(total)) * 100) / u64::from(total)) as u32
-    }
+    (u64::from(part.min(total)) * 100)
+        .checked_div(u64::from(total))
+        .unwrap_or(0) as u32
 }
 
 /// The words of one row at `now_ms`.
@@ -195,10 +193,7 @@ pub fn row(d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -> Row {
     }
     if f.unreachable_long {
         let detail = match seen {
-            Some(s) => format!(
-                "No contact for {}.",
-                human_duration((now_ms - s.ms).max(0))
-            ),
+            Some(s) => format!("No contact for {}.", human_duration((now_ms - s.ms).max(0))),
             None => "No readable last-contact time.".to_string(),
         };
         flag_texts.push(FlagText {

@@ -1,51 +1,469 @@
-//! The dispatcher's fleet screen (first version: the driver list).
+//! The dispatcher's fleet screen: every driver's state, progress and flags,
+//! sortable and filterable with the view kept in the URL, refreshed every
+//! 30 s, and still on screen (from the last good load) during an outage.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
 use super::app::EnvSignal;
-use super::guidance_panel::GuidancePanel;
-use crate::model::fleet::FleetSnapshot;
-use crate::model::outage::Failure;
+use super::driver_view::MoreRows;
+use super::fleet_driver::DriverDetail;
+use crate::model::fleet::{DriverState, FleetSnapshot};
+use crate::model::fleet_table::{
+    aria_sort, hhmm, relative_age, row, selected_driver, toggle_sort, with_driver, Row, SavedBlock,
+    SavedFleet,
+};
+use crate::model::fleet_view::{self, state_counts, FleetQuery, SortKey};
+use crate::model::outage::{banner_text, effective_failure, Failure};
+use crate::platform::clock::{local_offset_min, now_ms};
+use crate::platform::storage::{self, Area};
 use crate::state::session::SessionState;
+use crate::state::AppEnv;
+
+/// localStorage: the last fleet that loaded.
+pub const FLEET_KEY: &str = "roadbook.fleet.v1";
+
+/// How often the fleet is asked for again.
+const REFRESH_EVERY: Duration = Duration::from_secs(30);
+
+/// Rows on the page before the dispatcher scrolls further.
+const FIRST_ROWS: usize = 200;
+
+/// The fleet and its loading state, shared by the table and the detail.
+#[derive(Clone, Copy)]
+pub struct FleetData {
+    pub saved: RwSignal<Option<SavedFleet>>,
+    pub failure: RwSignal<Option<Failure>>,
+    pub loading: RwSignal<bool>,
+    /// Loaded from the server in this page's life (not only from storage).
+    pub fresh: RwSignal<bool>,
+    /// The clock the rows were computed against; moves on each refresh.
+    pub now: RwSignal<i64>,
+}
+
+impl FleetData {
+    fn restore() -> Self {
+        let saved = storage::get(Area::Local, FLEET_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| SavedFleet::parse(&t));
+        FleetData {
+            saved: RwSignal::new(saved),
+            failure: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            fresh: RwSignal::new(false),
+            now: RwSignal::new(now_ms()),
+        }
+    }
+
+    /// Loads the fleet; on failure the last good one stays.
+    fn load(self, env: AppEnv, session: SessionState) {
+        if self.loading.get_untracked() {
+            return;
+        }
+        let Some(token) = session.token() else {
+            return;
+        };
+        self.loading.set(true);
+        spawn_local(async move {
+            match env.api.fleet(&token).await {
+                Ok(snapshot) => {
+                    let now = now_ms();
+                    let block = self.known_block(now);
+                    let block = match block {
+                        Some(b) => Some(b),
+                        None => learn_block(&env, &token, &snapshot).await,
+                    };
+                    let fleet = SavedFleet::new(now, snapshot, block);
+                    // Saving is a convenience: a full or blocked storage only
+                    // means a reload during an outage shows nothing.
+                    let _ = storage::set(Area::Local, FLEET_KEY, &fleet.to_json());
+                    self.saved.set(Some(fleet));
+                    self.failure.set(None);
+                    self.fresh.set(true);
+                    self.now.set(now);
+                }
+                Err(f) => {
+                    if f.session_expired() {
+                        session.token_rejected();
+                    }
+                    self.failure.set(Some(f));
+                    self.now.set(now_ms());
+                }
+            }
+            self.loading.set(false);
+        });
+    }
+
+    /// The saved block, while it is still today's.
+    fn known_block(&self, now: i64) -> Option<SavedBlock> {
+        self.saved.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| s.block)
+                .filter(|b| now < b.end_ms + 6 * 3_600_000 && now > b.start_ms - 6 * 3_600_000)
+        })
+    }
+}
+
+/// The fleet snapshot carries no block times; one working driver's manifest
+/// does. Without it, nobody is flagged as behind schedule.
+async fn learn_block(env: &AppEnv, token: &str, snapshot: &FleetSnapshot) -> Option<SavedBlock> {
+    let d = snapshot
+        .drivers
+        .iter()
+        .find(|d| d.state == DriverState::OnRoute)?;
+    let m = env.api.driver_manifest(token, &d.id).await.ok()?;
+    SavedBlock::from_rfc3339(&m.block.start, &m.block.end)
+}
 
 #[component]
 pub fn FleetScreen() -> impl IntoView {
     let EnvSignal(env) = expect_context::<EnvSignal>();
     let session = expect_context::<SessionState>();
-    let fleet = RwSignal::new(None::<FleetSnapshot>);
-    let failure = RwSignal::new(None::<Failure>);
+    let data = FleetData::restore();
+    provide_context(data);
 
+    // First load as soon as the config and a token are there.
     Effect::new(move |_| {
-        let Some(env) = env.get() else { return };
-        let Some(token) = session.token() else { return };
-        spawn_local(async move {
-            match env.api.fleet(&token).await {
-                Ok(f) => {
-                    failure.set(None);
-                    fleet.set(Some(f));
-                }
-                Err(f) => failure.set(Some(f)),
-            }
-        });
+        let Some(e) = env.get() else { return };
+        if session.has_token() {
+            data.load(e, session);
+        }
     });
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            if let Some(e) = env.get_untracked() {
+                data.load(e, session);
+            }
+        },
+        REFRESH_EVERY,
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let location = use_location();
+    let driver = Memo::new(move |_| selected_driver(&location.search.get()));
 
     view! {
         <section class="fleet" aria-labelledby="fleet-title">
-            <h1 id="fleet-title">"Fleet"</h1>
-            {move || failure.get().map(|f| view! { <GuidancePanel failure=f /> })}
-            <table class="fleet-table">
-                <thead><tr><th scope="col">"Driver"</th><th scope="col">"State"</th><th scope="col">"Progress"</th></tr></thead>
+            <FleetStatus />
+            {move || match driver.get() {
+                Some(id) => view! { <DriverDetail id /> }.into_any(),
+                None => view! { <FleetTable /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// "Updated at 07:42", or the outage banner over the saved fleet.
+#[component]
+fn FleetStatus() -> impl IntoView {
+    let EnvSignal(env) = expect_context::<EnvSignal>();
+    let session = expect_context::<SessionState>();
+    let data = expect_context::<FleetData>();
+    let offset = local_offset_min();
+
+    let updated = move || {
+        data.saved.with(|s| {
+            s.as_ref().map(|s| {
+                let at = hhmm(s.saved_at_ms, offset);
+                if data.fresh.get() && data.failure.with(Option::is_none) {
+                    format!("Updated at {at}")
+                } else {
+                    format!(
+                        "Showing the fleet saved at {at} ({})",
+                        relative_age(data.now.get(), s.saved_at_ms)
+                    )
+                }
+            })
+        })
+    };
+    let banner = move || {
+        let f = data.failure.get()?;
+        let text = env.with(|e| {
+            e.as_ref()
+                .map(|e| banner_text(&effective_failure(&f, &e.config)))
+        })?;
+        Some(text)
+    };
+    let try_now = move |_| {
+        if let Some(e) = env.get_untracked() {
+            data.load(e, session);
+        }
+    };
+    view! {
+        <div class="fleet-status">
+            <p class="updated" role="status">
+                {move || updated().unwrap_or_else(|| if data.loading.get() { "Loading the fleet…".into() } else { "No fleet loaded yet.".into() })}
+                {move || data.loading.get().then(|| view! { <span class="loading">" · refreshing…"</span> })}
+            </p>
+            <Show when=move || !session.has_token()>
+                <p class="notice">
+                    "You are signed out, so the fleet is not refreshed. "
+                    <A href="/sign-in">"Sign in"</A>
+                    " to see it live."
+                </p>
+            </Show>
+            {move || banner().map(|text| view! {
+                <div class="notice warn outage-compact" role="alert">
+                    <p>
+                        <strong>{text}</strong>
+                        " The table shows the last fleet that loaded; Roadbook tries again every 30 s. "
+                        "Drivers keep their saved manifests and can keep delivering."
+                    </p>
+                    <button type="button" class="secondary" on:click=try_now>"Try now"</button>
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// The label, URL word and column of each sortable header.
+const COLUMNS: [(SortKey, &str); 6] = [
+    (SortKey::Name, "Driver"),
+    (SortKey::State, "State"),
+    (SortKey::LastSeen, "Last seen"),
+    (SortKey::Progress, "Progress"),
+    (SortKey::NextStop, "Next stop"),
+    (SortKey::Flags, "Flags"),
+];
+
+const FILTERS: [(Option<DriverState>, &str); 5] = [
+    (None, "All"),
+    (Some(DriverState::OnRoute), "On route"),
+    (Some(DriverState::SignedOut), "Signed out"),
+    (Some(DriverState::Unreachable), "Unreachable"),
+    (Some(DriverState::Finished), "Finished"),
+];
+
+#[component]
+fn FleetTable() -> impl IntoView {
+    let data = expect_context::<FleetData>();
+    let location = use_location();
+    let navigate = use_navigate();
+
+    let query = Memo::new(move |_| FleetQuery::from_query_string(&location.search.get()));
+    let set_query = {
+        let navigate = navigate.clone();
+        move |q: FleetQuery| {
+            navigate(
+                &format!("/?{}", with_driver(&q, None)),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    let open_driver = move |id: String| {
+        navigate(
+            &format!("/?{}", with_driver(&query.get_untracked(), Some(&id))),
+            NavigateOptions::default(),
+        );
+    };
+
+    // Each row's words, once per refresh (not per sort or keystroke).
+    let rows = Memo::new(move |_| {
+        let now = data.now.get();
+        data.saved.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    let span = s.span();
+                    s.snapshot
+                        .drivers
+                        .iter()
+                        .map(|d| row(d, now, span))
+                        .collect::<Vec<Row>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let order = Memo::new(move |_| {
+        let q = query.get();
+        let now = data.now.get();
+        data.saved.with(|s| {
+            s.as_ref()
+                .map(|s| fleet_view::view(&s.snapshot.drivers, &q, now, s.span()))
+                .unwrap_or_default()
+        })
+    });
+    let counts = Memo::new(move |_| {
+        data.saved.with(|s| {
+            s.as_ref()
+                .map(|s| state_counts(&s.snapshot.drivers))
+                .unwrap_or_default()
+        })
+    });
+
+    // A large fleet is put on the page a window at a time: the first rows
+    // show at once, sorting and filtering touch only what is on screen, and
+    // more rows follow as the dispatcher scrolls (or asks).
+    let limit = RwSignal::new(FIRST_ROWS);
+    let visible = Memo::new(move |_| {
+        let n = limit.get();
+        order.with(|o| {
+            rows.with(|r| {
+                o.iter()
+                    .take(n)
+                    .map(|&i| r[i].clone())
+                    .collect::<Vec<Row>>()
+            })
+        })
+    });
+
+    // The text box answers at once; the URL follows.
+    let text = RwSignal::new(query.get_untracked().text);
+    let on_text = {
+        let set_query = set_query.clone();
+        move |ev| {
+            let t = event_target_value(&ev);
+            text.set(t.clone());
+            let mut q = query.get_untracked();
+            q.text = t;
+            set_query(q);
+        }
+    };
+
+    let header = {
+        let set_query = set_query.clone();
+        move |(key, label): (SortKey, &'static str)| {
+            let set_query = set_query.clone();
+            view! {
+                <th scope="col" aria-sort=move || aria_sort(&query.get(), key) class=format!("col-{}", key.as_str())>
+                    <button type="button" class="sort" data-sort=key.as_str()
+                        on:click=move |_| set_query(toggle_sort(&query.get_untracked(), key))>
+                        {label}
+                        <span class="arrow" aria-hidden="true">{move || match aria_sort(&query.get(), key) {
+                            "ascending" => "▲",
+                            "descending" => "▼",
+                            _ => "↕",
+                        }}</span>
+                    </button>
+                </th>
+            }
+        }
+    };
+
+    let filter_button = {
+        let set_query = set_query.clone();
+        move |(state, label): (Option<DriverState>, &'static str)| {
+            let set_query = set_query.clone();
+            let key = state
+                .as_ref()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_else(|| "all".into());
+            let state_for_count = state.clone();
+            let count = move || {
+                counts.with(|c| match &state_for_count {
+                    Some(s) => c.get(s),
+                    None => c.total(),
+                })
+            };
+            let state_for_pressed = state.clone();
+            let pressed = move || query.with(|q| q.state == state_for_pressed);
+            view! {
+                <button type="button" class=format!("state-filter state-{key}") data-state=key.clone()
+                    aria-pressed=move || pressed().to_string()
+                    on:click=move |_| {
+                        let mut q = query.get_untracked();
+                        q.state = state.clone();
+                        set_query(q);
+                    }>
+                    <span class="count">{count}</span>
+                    <span class="label">{label}</span>
+                </button>
+            }
+        }
+    };
+
+    let shown_text = move || {
+        let shown = order.with(Vec::len);
+        let total = counts.with(|c| c.total());
+        if shown == total {
+            format!("{total} drivers")
+        } else {
+            format!("Showing {shown} of {total} drivers")
+        }
+    };
+
+    view! {
+        <h1 id="fleet-title">"Fleet"</h1>
+        <div class="fleet-controls">
+            <div class="state-filters" role="group" aria-label="Filter by state">
+                {FILTERS.into_iter().map(filter_button).collect_view()}
+            </div>
+            <div class="text-filter">
+                <label for="fleet-filter">"Find a driver, driver id or street"</label>
+                <input id="fleet-filter" type="search" autocomplete="off" spellcheck="false"
+                    prop:value=move || text.get() on:input=on_text />
+            </div>
+        </div>
+        <p class="shown">
+            <span role="status" aria-live="polite">{shown_text}</span>
+            <span class="legend">" · Progress: delivered / attempted / total packages"</span>
+        </p>
+        <div class="table-wrap">
+            <table class="fleet-table" aria-labelledby="fleet-title">
+                <thead><tr>{COLUMNS.into_iter().map(header).collect_view()}</tr></thead>
                 <tbody>
-                    {move || fleet.get().map(|f| f.drivers.into_iter().map(|d| view! {
-                        <tr>
-                            <td>{d.name}</td>
-                            <td>{d.state.as_str().replace('_', " ")}</td>
-                            <td>{format!("{} / {} / {}", d.delivered, d.attempted, d.total)}</td>
-                        </tr>
-                    }).collect_view())}
+                    <For each=move || visible.get() key=|r: &Row| r.clone() children=move |r: Row| {
+                        let open_driver = open_driver.clone();
+                        view! { <FleetRow row=r open=move |id| open_driver(id) /> }
+                    } />
                 </tbody>
             </table>
-        </section>
+        </div>
+        <MoreRows limit total=Signal::derive(move || order.with(Vec::len)) noun="drivers" />
+        <Show when=move || data.saved.with(Option::is_some) && order.with(Vec::is_empty)>
+            <p class="empty">"No driver matches this filter."</p>
+        </Show>
+    }
+}
+
+#[component]
+fn FleetRow(row: Row, open: impl Fn(String) + 'static) -> impl IntoView {
+    let id = row.id.clone();
+    let progress_label = format!(
+        "{} delivered, {} attempted, of {}",
+        row.delivered, row.attempted, row.total
+    );
+    view! {
+        <tr data-driver=row.id.clone() data-state=row.state_key.clone() data-done={row.delivered + row.attempted} data-total=row.total class:flagged=!row.flags.is_empty()>
+            <td class="col-name">
+                <button type="button" class="driver-link" on:click=move |_| open(id.clone())>{row.name.clone()}</button>
+                <span class="driver-id">{row.id.clone()}</span>
+            </td>
+            <td class="col-state"><span class=format!("pill state-{}", row.state_key)>{row.state_label.clone()}</span></td>
+            <td class="col-last_seen">
+                <time datetime=row.last_seen.clone() title=row.last_seen_exact.clone() data-exact=row.last_seen_exact.clone()>
+                    {row.last_seen_ago.clone()}
+                </time>
+            </td>
+            <td class="col-progress">
+                <span class="nums" title=progress_label>
+                    <strong>{row.delivered}</strong>" / "{row.attempted}" / "{row.total}
+                </span>
+                <span class="bar" aria-hidden="true">
+                    <span class="done" style=format!("width:{}%", row.delivered_pct)></span>
+                    <span class="tried" style=format!("width:{}%", row.attempted_pct)></span>
+                </span>
+            </td>
+            <td class="col-next_stop">{row.next_stop.clone().unwrap_or_else(|| "—".into())}</td>
+            <td class="col-flags">
+                {(!row.flags.is_empty()).then(|| view! {
+                    <ul class="flags">
+                        {row.flags.iter().map(|f| view! {
+                            <li class=format!("flag flag-{}", f.kind) title=f.detail.clone()>{f.label.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </td>
+        </tr>
     }
 }

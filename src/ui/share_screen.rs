@@ -1,8 +1,51 @@
-//! Share manifest screen (being written).
+//! The driver's Share screen: the manifest on this phone, with the driver's
+//! marks applied, as a file, on paper or as a link — for handing the route
+//! to another driver when the company's system cannot.
 
 use leptos::prelude::*;
 
+use super::handoff_actions::ExportActions;
+use crate::model::progress::apply_marks;
+use crate::state::routebook::RouteBook;
+
 #[component]
 pub fn ShareScreen() -> impl IntoView {
-    view! { <section><h1>"Share manifest"</h1></section> }
+    let book = expect_context::<RouteBook>();
+    let manifest = Memo::new(move |_| {
+        book.saved.with(|s| {
+            s.as_ref()
+                .map(|s| book.marks.with(|m| apply_marks(&s.manifest, &m.history)))
+        })
+    });
+    let summary = move || {
+        manifest.with(|m| {
+            m.as_ref().map(|m| {
+                format!(
+                    "{} · {} · {} stops, {} packages",
+                    m.driver.name,
+                    m.block.station,
+                    m.stops.len(),
+                    m.package_count()
+                )
+            })
+        })
+    };
+    view! {
+        <section class="share" aria-labelledby="share-title">
+            <h1 id="share-title" class="screen-only">"Share manifest"</h1>
+            {move || match summary() {
+                Some(s) => view! {
+                    <p class="lead screen-only">{s}</p>
+                    <p class="hint screen-only">
+                        "What you share includes the deliveries you have marked on this phone. "
+                        "The other driver opens it with Import in Roadbook."
+                    </p>
+                }.into_any(),
+                None => view! {
+                    <p class="empty" role="status">"There is no manifest on this phone to share yet."</p>
+                }.into_any(),
+            }}
+            <ExportActions manifest=Signal::derive(move || manifest.get()) />
+        </section>
+    }
 }

@@ -1,0 +1,167 @@
+//! One driver, opened from the fleet table (`/?driver=ID`): their manifest
+//! as the server has it, read-only, with the hand-off actions.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use super::app::EnvSignal;
+use super::fleet_screen::FleetData;
+use super::handoff_actions::ExportActions;
+use super::stop_card::StopCard;
+use crate::model::fleet_table::{row, with_driver};
+use crate::model::fleet_view::FleetQuery;
+use crate::model::manifest::Manifest;
+use crate::model::outage::{banner_text, effective_failure, Failure};
+use crate::model::progress::Counts;
+use crate::model::time::parse_rfc3339;
+use crate::state::session::SessionState;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Load {
+    Loading,
+    Ready(Manifest),
+    Failed(Failure),
+    SignedOut,
+}
+
+#[component]
+pub fn DriverDetail(id: String) -> impl IntoView {
+    let EnvSignal(env) = expect_context::<EnvSignal>();
+    let session = expect_context::<SessionState>();
+    let data = expect_context::<FleetData>();
+    let location = use_location();
+    let navigate = use_navigate();
+    let load = RwSignal::new(Load::Loading);
+
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            let Some(e) = env.get() else { return };
+            let Some(token) = session.token() else {
+                load.set(Load::SignedOut);
+                return;
+            };
+            let id = id.clone();
+            load.set(Load::Loading);
+            spawn_local(async move {
+                load.set(match e.api.driver_manifest(&token, &id).await {
+                    Ok(m) => Load::Ready(m),
+                    Err(f) => Load::Failed(f),
+                });
+            });
+        });
+    }
+
+    let manifest = Signal::derive(move || match load.get() {
+        Load::Ready(m) => Some(m),
+        _ => None,
+    });
+    let back = move |_| {
+        let q = FleetQuery::from_query_string(&location.search.get_untracked());
+        navigate(
+            &format!("/?{}", with_driver(&q, None)),
+            NavigateOptions::default(),
+        );
+    };
+
+    // The driver's row from the fleet, for state and flags.
+    let fleet_row = {
+        let id = id.clone();
+        move || {
+            let now = data.now.get();
+            data.saved.with(|s| {
+                let s = s.as_ref()?;
+                let d = s.snapshot.drivers.iter().find(|d| d.id == id)?;
+                Some(row(d, now, s.span()))
+            })
+        }
+    };
+    let name = {
+        let id = id.clone();
+        let fleet_row = fleet_row.clone();
+        move || {
+            manifest
+                .with(|m| m.as_ref().map(|m| m.driver.name.clone()))
+                .or_else(|| fleet_row().map(|r| r.name))
+                .unwrap_or_else(|| id.clone())
+        }
+    };
+
+    view! {
+        <div class="driver-detail">
+            <p class="back screen-only"><button type="button" class="secondary" on:click=back>"← All drivers"</button></p>
+            <h1 id="fleet-title" class="screen-only">{name}</h1>
+            {move || fleet_row().map(|r| view! {
+                <p class="driver-facts screen-only">
+                    <span class=format!("pill state-{}", r.state_key)>{r.state_label.clone()}</span>
+                    " · last seen "
+                    <time datetime=r.last_seen.clone() title=r.last_seen_exact.clone()>{r.last_seen_ago.clone()}</time>
+                    {r.next_stop.clone().map(|n| format!(" · next stop {n}"))}
+                </p>
+                {(!r.flags.is_empty()).then(|| view! {
+                    <ul class="flags detail-flags screen-only">
+                        {r.flags.iter().map(|f| view! { <li class=format!("flag flag-{}", f.kind)>{f.detail.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
+            })}
+            {move || match load.get() {
+                Load::Loading => view! { <p class="empty" role="status">"Loading this driver's manifest…"</p> }.into_any(),
+                Load::SignedOut => view! { <p class="notice">"Sign in to load this driver's manifest."</p> }.into_any(),
+                Load::Failed(f) => {
+                    let text = env.with_untracked(|e| e.as_ref().map(|e| banner_text(&effective_failure(&f, &e.config)))).unwrap_or_default();
+                    view! {
+                        <p class="notice warn" role="alert">
+                            <strong>{text}</strong>
+                            " This driver's manifest could not be loaded. Their phone keeps its saved copy; try again in a moment."
+                        </p>
+                    }.into_any()
+                }
+                Load::Ready(m) => view! { <ManifestSummary manifest=m /> }.into_any(),
+            }}
+            <ExportActions manifest />
+            {move || manifest.get().map(|m| view! {
+                <section class="readonly-stops screen-only" aria-labelledby="detail-stops">
+                    <h2 id="detail-stops">"Stops (read-only)"</h2>
+                    <div class="stops">
+                        {m.stops.into_iter().map(|stop| view! { <StopCard stop read_only=true /> }).collect_view()}
+                    </div>
+                </section>
+            })}
+        </div>
+    }
+}
+
+/// Block, station and progress as the server last knew it.
+#[component]
+fn ManifestSummary(manifest: Manifest) -> impl IntoView {
+    let c = Counts::of(&manifest);
+    let hours = match (
+        parse_rfc3339(&manifest.block.start),
+        parse_rfc3339(&manifest.block.end),
+    ) {
+        (Some(s), Some(e)) => format!("{}–{}", s.local_hhmm(), e.local_hhmm()),
+        _ => String::new(),
+    };
+    let date: String = manifest.block.start.chars().take(10).collect();
+    let pct = |n: usize| (n * 100).checked_div(c.total).unwrap_or(0);
+    view! {
+        <div class="manifest-summary screen-only">
+            <p class="saved-line">
+                {format!("{} · block {date} {hours} · manifest {}", manifest.block.station, manifest.id)}
+            </p>
+            <dl class="counts" aria-label="Progress">
+                <div><dt>"Delivered"</dt><dd data-count="delivered">{c.delivered}</dd></div>
+                <div><dt>"Attempted"</dt><dd data-count="attempted">{c.attempted}</dd></div>
+                <div><dt>"Remaining"</dt><dd data-count="remaining">{c.remaining}</dd></div>
+                <div><dt>"Packages"</dt><dd data-count="total">{c.total}</dd></div>
+                <div><dt>"Stops"</dt><dd data-count="stops">{c.stops_total}</dd></div>
+            </dl>
+            <span class="bar big" aria-hidden="true">
+                <span class="done" style=format!("width:{}%", pct(c.delivered))></span>
+                <span class="tried" style=format!("width:{}%", pct(c.attempted))></span>
+            </span>
+        </div>
+    }
+}
