@@ -76,10 +76,7 @@ fn read_fix(position: &JsValue) -> Option<Fix> {
         lng: number(&coords, "longitude")?,
         accuracy_m: number(&coords, "accuracy").unwrap_or(f64::NAN),
     };
-    (fix.lat.is_finite()
-        && fix.lng.is_finite()
-        && fix.lat.abs() <= 90.0
-        && fix.lng.abs() <= 180.0)
+    (fix.lat.is_finite() && fix.lng.is_finite() && fix.lat.abs() <= 90.0 && fix.lng.abs() <= 180.0)
         .then_some(fix)
 }
 

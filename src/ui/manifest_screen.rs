@@ -115,8 +115,10 @@ pub fn ManifestScreen() -> impl IntoView {
     // When the driver finishes a stop (or undoes), bring the next one into view.
     Effect::new(move |prev: Option<Option<String>>| {
         let current = next_id.get();
-        if let (Some(prev), Some(id)) = (prev, current.as_ref()) {
-            if prev.as_ref() != Some(id) {
+        // Only a change from one stop to another: not the manifest arriving
+        // (nothing to the first stop), which would scroll past the counts.
+        if let (Some(Some(prev)), Some(id)) = (prev, current.as_ref()) {
+            if &prev != id {
                 if let Some(i) = next_row() {
                     if i >= limit.get_untracked() {
                         limit.set(rows_to_render(ROWS_STEP, Some(i), ROWS_STEP));

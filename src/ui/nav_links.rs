@@ -64,7 +64,7 @@ pub fn NavigateLink(
         }>
             <a class="button primary navigate" href=href.clone() target="_blank" rel="noopener"
                 aria-label=name.clone()>
-                <span aria-hidden="true">"➤ "</span>"Navigate"
+                <span aria-hidden="true" class="nav-icon">"➤"</span>"Navigate"
             </a>
         </Show>
     }

@@ -14,8 +14,8 @@ use super::stop_card::window_text;
 use crate::model::manifest::{PackageStatus, Stop};
 use crate::model::navigate::NavApp;
 use crate::model::route::{
-    bearing_deg, compass, format_distance, haversine_m, next_stop_index, route_progress,
-    stop_done, window_state,
+    bearing_deg, compass, format_distance, haversine_m, next_stop_index, route_progress, stop_done,
+    window_state,
 };
 use crate::model::route_view::{plural, rows_to_render, window_words};
 use crate::platform::geolocation::GeoError;
@@ -66,7 +66,10 @@ pub fn RouteScreen() -> impl IntoView {
         GeoState::Known(f) => Some((f.lat, f.lng)),
         _ => None,
     });
-    let stop_count = Signal::derive(move || book.saved.with(|s| s.as_ref().map_or(0, |s| s.manifest.stops.len())));
+    let stop_count = Signal::derive(move || {
+        book.saved
+            .with(|s| s.as_ref().map_or(0, |s| s.manifest.stops.len()))
+    });
     let limit = RwSignal::new(rows_to_render(ROWS_STEP, next.get_untracked(), ROWS_STEP));
 
     view! {
@@ -170,10 +173,18 @@ fn FocusCard(
     let heading = move || {
         driver.get().map(|d| {
             let bearing = bearing_deg(d, at);
-            (format_distance(haversine_m(d, at)), compass(bearing), bearing)
+            (
+                format_distance(haversine_m(d, at)),
+                compass(bearing),
+                bearing,
+            )
         })
     };
-    let title = if is_next { "Next stop" } else { "Selected stop" };
+    let title = if is_next {
+        "Next stop"
+    } else {
+        "Selected stop"
+    };
     view! {
         <article class="focus-card" class:next=is_next aria-labelledby="focus-title" data-focus-stop=stop.id.clone()>
             <p class="focus-kind">{title}</p>
