@@ -30,8 +30,15 @@ export default defineConfig({
       name: "root",
       use: { baseURL: `http://127.0.0.1:${port}/`, ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, browserName: "chromium" },
     },
+    {
+      // The same dist/, unchanged, under a sub-path (as on GitHub Pages).
+      name: "subpath",
+      testMatch: ["foundation.spec.js", "deploy.spec.js"],
+      use: { baseURL: `http://127.0.0.1:${port + 1}/roadbook/`, ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, browserName: "chromium" },
+    },
   ],
   webServer: [
     { command: `node e2e/static-server.mjs ${dist} ${port} /`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false },
+    { command: `node e2e/static-server.mjs ${dist} ${port + 1} /roadbook/`, url: `http://127.0.0.1:${port + 1}/roadbook/`, reuseExistingServer: false },
   ],
 });

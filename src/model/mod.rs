@@ -18,6 +18,7 @@ pub mod progress;
 pub mod retention;
 pub mod route;
 pub mod route_view;
+pub mod screen_path;
 pub mod search;
 pub mod session;
 pub mod text_enum;

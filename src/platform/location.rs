@@ -32,7 +32,32 @@ pub fn asset_url(file: &str) -> String {
     format!("{}{}", app_base(), file)
 }
 
-/// The router's base: the app base without its trailing slash ("" at root).
-pub fn router_base() -> String {
-    app_base().trim_end_matches('/').to_string()
+/// The absolute path of an in-app screen: `app_path("route")` is
+/// `/roadbook/route` under a sub-path, `/route` at the root; `app_path("")`
+/// is the base itself, trailing slash included (the service worker's scope
+/// is `/roadbook/`, so home must never become `/roadbook`).
+pub fn app_path(screen: &str) -> String {
+    format!("{}{}", app_base(), screen.trim_start_matches('/'))
+}
+
+/// Pins the relative URLs in `<head>` (icons, web app manifest) to the
+/// absolute URLs they had when the page loaded. In-app navigation to the
+/// base path drops its trailing slash (`/roadbook`), and a relative URL
+/// looked up after that would point one level too high.
+pub fn pin_head_links() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(links) = document.query_selector_all("link[rel~=icon], link[rel=manifest]") else {
+        return;
+    };
+    for i in 0..links.length() {
+        if let Some(link) = links
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        {
+            let absolute = link.href();
+            link.set_href(&absolute);
+        }
+    }
 }

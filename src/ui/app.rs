@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use super::demo_panel::DemoPanel;
@@ -18,10 +19,11 @@ use super::share_screen::ShareScreen;
 use super::sign_in::SignIn;
 use super::update_banner::{UpdateBanner, UpdateReady};
 use crate::model::config::{Config, ConfigError};
+use crate::model::screen_path::screen_of;
 use crate::model::session::Role;
 use crate::platform::api::Api;
 use crate::platform::config_loader::load_config;
-use crate::platform::location::router_base;
+use crate::platform::location::app_base;
 use crate::platform::service_worker;
 use crate::platform::storage::{self, Area};
 use crate::state::keys;
@@ -93,23 +95,37 @@ pub fn App() -> impl IntoView {
             when=move || setup_error.with(Option::is_none)
             fallback=move || view! { <SetupError error=setup_error.get().unwrap_or(ConfigError::Invalid(String::new())) /> }
         >
-            <Router base=router_base()>
+            // No router base: the app's base path is only known at run time
+            // and must keep its trailing slash, so one catch-all route hands
+            // the pathname to `Screens`, and links use `app_path`.
+            <Router>
                 <UpdateBanner />
                 <Header />
                 <NavBar />
                 <main id="main">
-                    <Routes fallback=|| view! { <Home /> }>
-                        <Route path=path!("/") view=Home />
-                        <Route path=path!("/sign-in") view=SignIn />
-                        <Route path=path!("/route") view=RouteScreen />
-                        <Route path=path!("/share") view=ShareScreen />
-                        <Route path=path!("/import") view=ImportScreen />
-                        <Route path=path!("/settings") view=SettingsScreen />
+                    <Routes fallback=|| view! { <Screens /> }>
+                        <Route path=path!("/*any") view=Screens />
                     </Routes>
                 </main>
                 <DemoPanel />
             </Router>
         </Show>
+    }
+}
+
+/// Picks the screen from the path after the app's base.
+#[component]
+fn Screens() -> impl IntoView {
+    let location = use_location();
+    let base = app_base();
+    let screen = Memo::new(move |_| screen_of(&location.pathname.get(), &base));
+    move || match screen.get().as_str() {
+        "sign-in" => view! { <SignIn /> }.into_any(),
+        "route" => view! { <RouteScreen /> }.into_any(),
+        "share" => view! { <ShareScreen /> }.into_any(),
+        "import" => view! { <ImportScreen /> }.into_any(),
+        "settings" => view! { <SettingsScreen /> }.into_any(),
+        _ => view! { <Home /> }.into_any(),
     }
 }
 

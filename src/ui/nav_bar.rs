@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::model::session::Role;
+use crate::platform::location::app_path;
 use crate::state::session::SessionState;
 
 #[component]
@@ -14,25 +15,25 @@ pub fn NavBar() -> impl IntoView {
     move || {
         let links: &[(&str, &str)] = match role() {
             Some(Role::Dispatcher) => &[
-                ("/", "Fleet"),
-                ("/import", "Import"),
-                ("/settings", "Settings"),
+                ("", "Fleet"),
+                ("import", "Import"),
+                ("settings", "Settings"),
             ],
             Some(_) => &[
-                ("/", "Manifest"),
-                ("/route", "Route"),
-                ("/share", "Share"),
-                ("/settings", "Settings"),
+                ("", "Manifest"),
+                ("route", "Route"),
+                ("share", "Share"),
+                ("settings", "Settings"),
             ],
             None => &[
-                ("/", "Sign in"),
-                ("/import", "Import"),
-                ("/settings", "Settings"),
+                ("", "Sign in"),
+                ("import", "Import"),
+                ("settings", "Settings"),
             ],
         };
         view! {
             <nav class="nav-bar" aria-label="Screens">
-                {links.iter().map(|(href, label)| view! { <A href=*href exact=true>{*label}</A> }).collect_view()}
+                {links.iter().map(|(href, label)| view! { <A href=app_path(href) exact=true>{*label}</A> }).collect_view()}
             </nav>
         }
     }

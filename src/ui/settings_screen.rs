@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
+use crate::platform::location::app_path;
+
 use crate::platform::durability::{estimate, persistence, request_persistence, Persistence};
 use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
@@ -111,7 +113,7 @@ fn SignOut() -> impl IntoView {
         book.wipe();
         session.sign_out();
         confirming.set(false);
-        navigate("/", Default::default());
+        navigate(&app_path(""), Default::default());
     };
     let sign_out2 = sign_out.clone();
     view! {

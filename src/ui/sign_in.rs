@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
+use crate::platform::location::app_path;
+
 use super::app::EnvSignal;
 use super::guidance_panel::GuidancePanel;
 use crate::backend::demo::server::{DISPATCHER_LOGIN, DRIVER_LOGIN};
@@ -66,7 +68,7 @@ pub fn SignIn() -> impl IntoView {
                     spawn_local(async {
                         request_persistence().await;
                     });
-                    navigate("/", Default::default());
+                    navigate(&app_path(""), Default::default());
                 }
                 Err(f) => {
                     let f = effective_failure(&f, &env.config);
