@@ -121,6 +121,9 @@ test("route: next stop, distance, sketch selection and navigation links", async 
   const stop = m.stops.find((s) => s.id === nextId);
   // Distance and bearing from the driver.
   await expect(focus.locator(".distance")).toContainText(/\d.*(m|km) (N|NE|E|SE|S|SW|W|NW) of you/);
+  // The driver is drawn on the sketch, and the next stop is a numbered marker.
+  await expect(page.locator(".sketch g.me")).toHaveCount(1);
+  await expect(page.locator(".sketch g.marker.next")).toHaveAttribute("aria-label", new RegExp(`^Stop ${stop.seq}, .*next stop$`));
 
   // Navigate carries the stop's coordinates and opens in a new tab.
   const nav = page.locator("a.navigate");
@@ -194,6 +197,8 @@ test("no horizontal scroll at 360 px; touch targets", async ({ page }) => {
 });
 
 test("high contrast toggle is remembered; screenshots; axe finds nothing", async ({ page, context }) => {
+  // axe's colour-contrast rule walks every rendered row: slow on a shared CPU.
+  test.setTimeout(240_000);
   await context.grantPermissions(["geolocation"]);
   await context.setGeolocation(HERE);
   await signIn(page);

@@ -54,7 +54,8 @@ pub fn RouteSketch(
             .map(|(a, b)| ((a * 2_000.0).round() as i64, (b * 2_000.0).round() as i64))
     });
     let points = Memo::new(move |_| {
-        driver_key.track();
+        // `get`, not `track`: a memo nobody has read yet has no sources.
+        let _ = driver_key.get();
         let mut pts: Vec<(f64, f64)> = stops.with(|s| s.iter().map(|s| s.at).collect());
         let n = pts.len();
         if let Some(d) = driver_shown.get_untracked() {
