@@ -1,4 +1,7 @@
 // After `trunk build --release`:
+// - adds a Content-Security-Policy to index.html that allows Trunk's inline
+//   loader script by its hash (no 'unsafe-inline' for scripts), and writes
+//   the same policy into dist/_headers for hosts that read that file;
 // - writes dist/sw.js from public/sw.js with the precache list of what was
 //   actually built and a version that changes whenever any file changes;
 // - writes dist/404.html (a copy of index.html for hosts without a
@@ -14,9 +17,61 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const dist = process.argv[2] ?? "dist";
 const here = new URL("..", import.meta.url).pathname;
 
+// --- Content-Security-Policy -------------------------------------------
+const indexPath = join(dist, "index.html");
+let index = readFileSync(indexPath, "utf8");
+const scriptHashes = [...index.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map(
+  (m) => `'sha256-${createHash("sha256").update(m[1]).digest("base64")}'`,
+);
+if (scriptHashes.length === 0) throw new Error("postbuild: Trunk's loader script was not found in index.html");
+// 'wasm-unsafe-eval' lets WebAssembly compile without allowing JS eval.
+// connect-src allows any https API, since the API's address is set at run
+// time in config.json; operators can narrow it (docs/deploy.md).
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(" ")}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' https:",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+index = index.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, "");
+index = index.replace("<meta charset=\"utf-8\" />", `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+writeFileSync(indexPath, index);
+const headers = `# Netlify and Cloudflare Pages read this file (see docs/deploy.md for others).
+/*
+  Content-Security-Policy: ${policy}; frame-ancestors 'none'
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: no-referrer
+  Permissions-Policy: geolocation=(self), camera=(), microphone=()
+
+/index.html
+  Cache-Control: no-cache
+/
+  Cache-Control: no-cache
+/sw.js
+  Cache-Control: no-cache
+/config.json
+  Cache-Control: no-cache
+/404.html
+  Cache-Control: no-cache
+/*.wasm
+  Content-Type: application/wasm
+  Cache-Control: public, max-age=31536000, immutable
+/*.js
+  Cache-Control: public, max-age=31536000, immutable
+/*.css
+  Cache-Control: public, max-age=31536000, immutable
+`;
+writeFileSync(join(dist, "_headers"), headers);
+
 const files = readdirSync(dist)
   .filter((f) => statSync(join(dist, f)).isFile())
-  .filter((f) => !["sw.js", "404.html"].includes(f) && !f.startsWith("."))
+  .filter((f) => !["sw.js", "404.html", "_headers"].includes(f) && !f.startsWith("."))
   .sort();
 
 const hash = createHash("sha256");
