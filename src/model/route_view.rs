@@ -214,7 +214,7 @@ mod tests {
         assert_eq!(rows_to_render(40, None, 40), 40);
         assert_eq!(rows_to_render(40, Some(3), 40), 40);
         let n = rows_to_render(40, Some(95), 40);
-        assert!(n > 95 && n % 40 == 0, "{n}");
+        assert!(n > 95 && n.is_multiple_of(40), "{n}");
         assert_eq!(rows_to_render(40, Some(40), 40), 120);
     }
 }
