@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use super::contrast_toggle;
 use super::demo_panel::DemoPanel;
 use super::fleet_screen::FleetScreen;
 use super::header::Header;
@@ -48,6 +49,8 @@ fn env_from(config: Config) -> AppEnv {
 pub fn App() -> impl IntoView {
     // Saved state first, before any network request: a driver mid-route sees
     // their manifest even if nothing below ever answers.
+    // The driver's sunlight setting applies to every screen from the start.
+    contrast_toggle::apply(contrast_toggle::saved_contrast());
     let session = SessionState::restore();
     let book = RouteBook::restore();
     provide_context(session);

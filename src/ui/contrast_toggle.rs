@@ -9,7 +9,7 @@ use crate::platform::storage::{self, Area};
 pub const CONTRAST_KEY: &str = "roadbook.contrast";
 const CLASS: &str = "high-contrast";
 
-fn apply(on: bool) {
+pub fn apply(on: bool) {
     if let Some(root) = document().document_element() {
         let list = root.class_list();
         let _ = if on {

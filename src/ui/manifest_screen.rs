@@ -16,10 +16,12 @@ use super::driver_view::{
 use super::guidance_panel::GuidancePanel;
 use super::stop_card::StopCard;
 use crate::model::envelope::ManifestSource;
+use crate::model::outage::RetryPlan;
 use crate::model::route_view::{match_summary, rows_to_render};
 use crate::model::search::{search, SearchIndex, SearchResult, StatusFilter};
 use crate::model::time::{human_duration, parse_rfc3339};
 use crate::platform::clock::now_ms;
+use crate::platform::location::app_path;
 use crate::state::routebook::{Refresh, RouteBook, Sync};
 use crate::state::session::SessionState;
 use crate::state::upkeep::Connectivity;
@@ -173,11 +175,17 @@ pub fn ManifestScreen() -> impl IntoView {
             <Show when=move || !session.has_token() && session.user.with(Option::is_some)>
                 <p class="notice">
                     "You are signed out. Your saved manifest and marks are below. "
-                    <A href="/sign-in">"Sign in"</A>
+                    <A href=app_path("sign-in")>"Sign in"</A>
                     " to send marks and get updates."
                 </p>
             </Show>
-            {move || connectivity.failure.get().map(|f| view! { <GuidancePanel failure=f /> })}
+            // Background refresh and sync failures: the compact form, with
+            // the retry countdown and "Try now"; the manifest stays usable.
+            {move || connectivity.failure.get().map(|f| {
+                let retry: Signal<Option<RetryPlan>> = connectivity.retry.into();
+                let try_now = Callback::new(move |_| connectivity.try_now());
+                view! { <GuidancePanel failure=f compact=true retry try_now /> }
+            })}
             {move || match book.refresh.get() {
                 Refresh::Rejected(reasons) => Some(view! {
                     <div class="notice warn" role="status">
