@@ -94,7 +94,7 @@ test("fleet: an outage keeps the last fleet on screen, also after a reload", asy
   await signIn(page, "dispatch");
   await expect(rows(page)).toHaveCount(25);
   await page.locator(".demo-panel summary").click();
-  await page.locator("#demo-fault").selectOption({ index: 1 });
+  await page.locator("#demo-fault").selectOption("503");
   await page.reload();
   await expect(rows(page)).toHaveCount(25);
   await expect(page.locator(".outage-compact")).toBeVisible();
@@ -184,9 +184,9 @@ test("hand-off: dispatcher exports, a driver imports JSON, CSV and the link", as
   expect(new URL(p2.url()).hash).toBe("");
 
   // A damaged file: a specific error, and the saved manifest stays.
-  const csv = fs.readFileSync(files.csv, "utf8").split("\n");
+  const csv = fs.readFileSync(files.csv, "utf8").split(/\r?\n/);
   csv[2] = csv[2] + ",surplus";
-  fs.writeFileSync(`${shots}/damaged.csv`, csv.join("\n"));
+  fs.writeFileSync(`${shots}/damaged.csv`, csv.join("\r\n"));
   await p2.goto("./import");
   await p2.locator("#import-file").setInputFiles(`${shots}/damaged.csv`);
   await expect(p2.locator(".import-errors")).toContainText("damaged.csv could not be imported");
@@ -222,6 +222,10 @@ test("import over another driver's manifest needs a second confirmation", async 
   const p2 = await phone.newPage();
   await signIn(p2, "driver");
   await expect(p2.locator("li.package").first()).toBeVisible();
+  // The hand-off is for outages: with the system answering, the next
+  // refresh would bring the driver's own manifest back.
+  await p2.locator(".demo-panel summary").click();
+  await p2.locator("#demo-fault").selectOption("503");
   await p2.goto("./import");
   await p2.locator("#import-file").setInputFiles(path);
   await expect(p2.locator(".import-preview")).toContainText("Alex Rivera");
@@ -288,14 +292,14 @@ test("large fleet: 1,000 drivers render and sort quickly", async ({ page }) => {
     return performance.now() - t;
   });
   await page.getByLabel("Find a driver, driver id or street").fill("");
-  // Scrolling to the end brings the rest.
+  // The rest comes a window at a time as the dispatcher scrolls.
   const t1 = Date.now();
-  for (let i = 0; i < 40 && (await rows(page).count()) < 1000; i++) {
-    await page.mouse.wheel(0, 20000);
-    await page.waitForTimeout(100);
+  for (let i = 0; i < 50 && (await rows(page).count()) < 1000; i++) {
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(50);
   }
   await expect(rows(page)).toHaveCount(1000);
   const allMs = Date.now() - t1;
-  console.log(`large fleet: first rows ${firstRows} ms after reload (${windowRows} rows), sort ${Math.round(sortMs)} ms, filter ${Math.round(filterMs)} ms, scrolled to all 1000 in ${allMs} ms`);
+  console.log(`large fleet: first rows ${firstRows} ms after reload (${windowRows} rows), sort ${Math.round(sortMs)} ms, filter ${Math.round(filterMs)} ms, all 1000 rows on the page ${allMs} ms later`);
   expect(sortMs).toBeLessThan(1500);
 });

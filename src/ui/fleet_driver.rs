@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use super::app::EnvSignal;
-use super::fleet_screen::FleetData;
+use super::fleet_screen::{FleetData, FleetStatus};
 use super::handoff_actions::ExportActions;
 use super::stop_card::StopCard;
 use crate::model::fleet_table::{row, with_driver};
@@ -93,6 +93,7 @@ pub fn DriverDetail(id: String) -> impl IntoView {
         <div class="driver-detail">
             <p class="back screen-only"><button type="button" class="secondary" on:click=back>"← All drivers"</button></p>
             <h1 id="fleet-title" class="screen-only">{name}</h1>
+            <div class="screen-only"><FleetStatus /></div>
             {move || fleet_row().map(|r| view! {
                 <p class="driver-facts screen-only">
                     <span class=format!("pill state-{}", r.state_key)>{r.state_label.clone()}</span>

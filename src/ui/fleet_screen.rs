@@ -151,7 +151,6 @@ pub fn FleetScreen() -> impl IntoView {
 
     view! {
         <section class="fleet" aria-labelledby="fleet-title">
-            <FleetStatus />
             {move || match driver.get() {
                 Some(id) => view! { <DriverDetail id /> }.into_any(),
                 None => view! { <FleetTable /> }.into_any(),
@@ -162,7 +161,7 @@ pub fn FleetScreen() -> impl IntoView {
 
 /// "Updated at 07:42", or the outage banner over the saved fleet.
 #[component]
-fn FleetStatus() -> impl IntoView {
+pub fn FleetStatus() -> impl IntoView {
     let EnvSignal(env) = expect_context::<EnvSignal>();
     let session = expect_context::<SessionState>();
     let data = expect_context::<FleetData>();
@@ -305,6 +304,14 @@ fn FleetTable() -> impl IntoView {
     // show at once, sorting and filtering touch only what is on screen, and
     // more rows follow as the dispatcher scrolls (or asks).
     let limit = RwSignal::new(FIRST_ROWS);
+    // MoreRows adds a phone-sized step; a desk screen takes whole windows.
+    Effect::new(move |_| {
+        let l = limit.get();
+        let whole = l.div_ceil(FIRST_ROWS) * FIRST_ROWS;
+        if whole != l {
+            limit.set(whole);
+        }
+    });
     let visible = Memo::new(move |_| {
         let n = limit.get();
         order.with(|o| {
@@ -394,6 +401,7 @@ fn FleetTable() -> impl IntoView {
 
     view! {
         <h1 id="fleet-title">"Fleet"</h1>
+        <FleetStatus />
         <div class="fleet-controls">
             <div class="state-filters" role="group" aria-label="Filter by state">
                 {FILTERS.into_iter().map(filter_button).collect_view()}

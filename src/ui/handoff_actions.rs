@@ -151,10 +151,12 @@ fn ShareLink(manifest: Signal<Option<Manifest>>) -> impl IntoView {
                     let advice = match link_length_advice(len) {
                         LinkAdvice::Fine => None,
                         LinkAdvice::LongForSomeApps => Some(format!(
-                            "This link is longer than {LONG_LINK_CHARS} characters: most apps carry it, but some text-message apps cut it short. If it arrives broken, send the file."
+                            "This link is longer than {} characters: most apps carry it, but some text-message apps cut it short. If it arrives broken, send the file.",
+                            group(LONG_LINK_CHARS)
                         )),
                         LinkAdvice::TooLongForMessaging => Some(format!(
-                            "This link is longer than {MESSAGING_LINK_CHARS} characters: messaging apps often cut or refuse links this long. Sending the JSON or CSV file is more reliable."
+                            "This link is longer than {} characters: messaging apps often cut or refuse links this long. Sending the JSON or CSV file is more reliable.",
+                            group(MESSAGING_LINK_CHARS)
                         )),
                     };
                     view! {

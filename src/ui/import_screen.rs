@@ -282,6 +282,14 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
         &pending.manifest,
     );
     let second = RwSignal::new(false);
+    // Bring the preview into view (it sits below the file picker on a phone)
+    // and to a screen reader's attention.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
     let unsent = book.marks.with_untracked(|m| m.unsent());
     let from = match &pending.source {
         ManifestSource::ImportedFile { name } => format!("From the file {name}"),
@@ -333,6 +341,7 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
         format!("{unsent} delivery mark(s) on this phone are not sent yet; they stay queued and are still sent.")
     });
     let on_confirm_second = on_confirm.clone();
+    let note_first = note.clone();
     let confirm_label = if risky {
         "Use this manifest…"
     } else {
@@ -341,7 +350,7 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
 
     view! {
         <section class="import-preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">"Check before importing"</h2>
+            <h2 id="preview-title" tabindex="-1" node_ref=heading>"Check before importing"</h2>
             <p class="hint">{from}</p>
             <dl class="preview-facts">
                 <div><dt>"Driver"</dt><dd data-preview="driver">{format!("{} ({})", preview.driver_name, preview.driver_id)}</dd></div>
@@ -350,7 +359,6 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
                 <div><dt>"Packages"</dt><dd data-preview="packages">{preview.packages}</dd></div>
                 <div><dt>"Made at"</dt><dd data-preview="generated">{exact_time(&preview.generated_at).unwrap_or(preview.generated_at.clone())}</dd></div>
             </dl>
-            {note.clone().map(|n| view! { <p class="notice" class:warn=risky>{n}</p> })}
             {unsent_note.map(|n| view! { <p class="hint">{n}</p> })}
             <Show
                 when=move || !second.get()
@@ -369,6 +377,7 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
                     }
                 }
             >
+                {note_first.clone().map(|n| view! { <p class="notice" class:warn=risky>{n}</p> })}
                 <div class="row">
                     <button type="button" class="primary" data-confirm="import"
                         on:click={
