@@ -102,6 +102,17 @@ test("fleet: an outage keeps the last fleet on screen, also after a reload", asy
   await page.screenshot({ path: `${shots}/fleet-outage.png` });
 });
 
+test("fleet: refreshes on its own every 30 s", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "dispatch");
+  await expect(rows(page)).toHaveCount(25);
+  const updated = page.locator(".fleet-status .updated");
+  const first = Number(await updated.getAttribute("data-saved-at"));
+  await expect.poll(async () => Number(await updated.getAttribute("data-saved-at")), { timeout: 45_000 }).toBeGreaterThan(first + 25_000);
+  const second = Number(await updated.getAttribute("data-saved-at"));
+  expect(second - first).toBeLessThan(40_000);
+});
+
 test("hand-off: dispatcher exports, a driver imports JSON, CSV and the link", async ({ page, browser }) => {
   const problems = watchErrors(page);
   await signIn(page, "dispatch");
@@ -121,6 +132,8 @@ test("hand-off: dispatcher exports, a driver imports JSON, CSV and the link", as
   // Read-only: no delivery buttons.
   await expect(page.locator("button.deliver")).toHaveCount(0);
   await page.screenshot({ path: `${shots}/fleet-driver-detail.png` });
+  const axeDetail = await new AxeBuilder({ page }).analyze();
+  expect(axeDetail.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target).join(" ")}`)).toEqual([]);
 
   const files = {};
   for (const ext of ["json", "csv", "gpx"]) {
@@ -192,6 +205,8 @@ test("hand-off: dispatcher exports, a driver imports JSON, CSV and the link", as
   await expect(p2.locator(".import-errors")).toContainText("damaged.csv could not be imported");
   await expect(p2.locator(".import-errors")).toContainText(/line 3 has \d+ cells, but the header has \d+/);
   await expect(p2.locator(".import-errors")).toContainText("the manifest already on this phone is kept");
+  const axeImport = await new AxeBuilder({ page: p2 }).analyze();
+  expect(axeImport.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target).join(" ")}`)).toEqual([]);
   await p2.screenshot({ path: `${shots}/import-error-phone.png` });
   await p2.goto("./");
   await expect(p2.locator(".saved-line")).toContainText("imported from a link");

@@ -197,7 +197,7 @@ pub fn FleetStatus() -> impl IntoView {
     };
     view! {
         <div class="fleet-status">
-            <p class="updated" role="status">
+            <p class="updated" role="status" data-saved-at=move || data.saved.with(|s| s.as_ref().map(|s| s.saved_at_ms))>
                 {move || updated().unwrap_or_else(|| if data.loading.get() { "Loading the fleet…".into() } else { "No fleet loaded yet.".into() })}
                 {move || data.loading.get().then(|| view! { <span class="loading">" · refreshing…"</span> })}
             </p>
