@@ -10,8 +10,10 @@ pub const USER: &str = "roadbook.user.v1";
 pub const CONFIG: &str = "roadbook.config.v1";
 /// localStorage: the last status-page summary that parsed, with its time.
 pub const STATUS: &str = "roadbook.status.v1";
+/// localStorage: the dispatcher's last good fleet (drivers' names and progress).
+pub const FLEET: &str = "roadbook.fleet.v1";
 /// sessionStorage only: the session token. Never localStorage.
 pub const TOKEN: &str = "roadbook.token";
 
 /// Everything a sign-out removes from localStorage.
-pub const PERSONAL: &[&str] = &[MANIFEST, MARKS, USER];
+pub const PERSONAL: &[&str] = &[MANIFEST, MARKS, USER, FLEET];

@@ -228,6 +228,14 @@ impl RouteBook {
         self.saved.set(Some(saved));
     }
 
+    fn replaces_an_import(&self, incoming: &Manifest) -> bool {
+        self.saved.with_untracked(|s| {
+            s.as_ref().is_some_and(|s| {
+                !matches!(s.source, ManifestSource::Server { .. }) && s.manifest.id != incoming.id
+            })
+        })
+    }
+
     fn is_older_than_saved(&self, incoming: &Manifest) -> bool {
         self.saved.with_untracked(|s| {
             let Some(s) = s else { return false };
@@ -256,6 +264,14 @@ impl RouteBook {
                 if self.is_older_than_saved(&manifest) {
                     self.refresh.set(Refresh::Rejected(vec![
                         "the server sent an older manifest than the one saved".to_string(),
+                    ]));
+                } else if self.replaces_an_import(&manifest) {
+                    // The driver chose the imported manifest on purpose (a
+                    // hand-off during an outage); a different one from the
+                    // system does not silently take its place.
+                    self.refresh.set(Refresh::Rejected(vec![
+                        "the company's system has a different manifest than the one you imported;                          the imported one is kept (ask dispatch which to use)"
+                            .to_string(),
                     ]));
                 } else {
                     self.adopt(manifest, ManifestSource::Server { etag });

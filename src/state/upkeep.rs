@@ -118,9 +118,17 @@ async fn run(
             Ok(()) => book.sync(&env.api, &token).await,
             Err(f) => Err(f),
         };
-        if want_refresh {
-            next_refresh_at = now_ms() + REFRESH_EVERY_MS;
-        }
+        // After a success the next refresh is a minute away; after a failure
+        // it is due at once, and the retry plan (checked above) decides when.
+        next_refresh_at = if result.is_ok() {
+            if want_refresh {
+                now_ms() + REFRESH_EVERY_MS
+            } else {
+                next_refresh_at
+            }
+        } else {
+            0
+        };
         // Marks the server would not take are tried again later, not every second.
         next_sync_at = if book.marks.with_untracked(|m| m.unsent()) > 0 {
             now_ms() + SYNC_RETRY_MS

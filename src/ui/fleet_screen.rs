@@ -26,7 +26,7 @@ use crate::state::session::SessionState;
 use crate::state::AppEnv;
 
 /// localStorage: the last fleet that loaded.
-pub const FLEET_KEY: &str = "roadbook.fleet.v1";
+pub const FLEET_KEY: &str = crate::state::keys::FLEET;
 
 /// How often the fleet is asked for again.
 const REFRESH_EVERY: Duration = Duration::from_secs(30);
