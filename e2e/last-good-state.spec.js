@@ -126,3 +126,41 @@ test("a new version of the app waits and offers to reload", async ({ browser }) 
     server.kill();
   }
 });
+
+test("storage full: the mark stays on screen and the driver is told", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await signInDriver(page);
+  // Fill the rest of the quota.
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
+      const chunk = "x".repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler-${n++}`, chunk);
+      } catch {}
+    }
+  });
+  const row = page.locator("li.package").first();
+  await row.getByRole("button", { name: /^Delivered/ }).click();
+  await expect(row.locator(".status")).toHaveText("Delivered");
+  await expect(page.getByText(/not saving Roadbook's data \(storage is full\)/)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("storage blocked by the browser: the app runs in memory and says so", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await page.goto("./");
+  await page.getByLabel("Username").fill("driver");
+  await page.getByLabel("Password").fill("roadbook");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("li.package").first()).toBeVisible();
+  await expect(page.getByText(/storage is blocked by the browser/).first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -158,3 +158,55 @@ test("repeated wrong passwords offer the reset link instead of retrying", async 
   await page.waitForTimeout(4_000);
   expect(calls).toBe(2);
 });
+
+test("the status page's word is shown next to the guidance", async ({ page }) => {
+  await fakeApi(page);
+  await page.route("**/config.json", (r) =>
+    r.fulfill({ contentType: "application/json", body: JSON.stringify({ ...shipped, api_base: "/api", status_url: "/status/summary.json" }) }),
+  );
+  await page.route("**/status/summary.json", (r) =>
+    r.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify({
+        page: { name: "Acme Logistics", updated_at: "2026-11-25T15:00:00Z" },
+        status: { indicator: "major", description: "Major System Outage" },
+        components: [
+          { name: "Driver sign-in", status: "major_outage" },
+          { name: "Routing", status: "operational" },
+        ],
+        incidents: [
+          { name: "Drivers cannot sign in", status: "identified", impact: "major", created_at: "2026-11-25T14:50:00Z",
+            incident_updates: [{ body: "We found the cause and are fixing it.", created_at: "2026-11-25T14:58:00Z" }] },
+        ],
+        scheduled_maintenances: [],
+      }),
+    }),
+  );
+  await page.route("**/api/session", (r) => r.fulfill(problem(503, { support_code: "03-005" })));
+  await page.goto("./");
+  await page.getByLabel("Username").fill("driver");
+  await page.getByLabel("Password").fill("roadbook");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const status = page.locator(".status-page");
+  await expect(status).toContainText("Major System Outage");
+  await expect(status).toContainText("Driver sign-in: major outage");
+  await expect(status).not.toContainText("Routing");
+  await expect(status).toContainText("We found the cause and are fixing it.");
+});
+
+test("a status page that sends garbage does not hide the guidance", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await fakeApi(page);
+  await page.route("**/config.json", (r) =>
+    r.fulfill({ contentType: "application/json", body: JSON.stringify({ ...shipped, api_base: "/api", status_url: "/status/summary.json" }) }),
+  );
+  await page.route("**/status/summary.json", (r) => r.fulfill({ contentType: "text/html", body: "<html>login</html>" }));
+  await page.route("**/api/session", (r) => r.fulfill(problem(500)));
+  await page.goto("./");
+  await page.getByLabel("Username").fill("driver");
+  await page.getByLabel("Password").fill("roadbook");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator(".guidance h2")).toHaveText("The company's system can't be reached");
+  await expect(page.locator(".status-page")).toContainText("did not send JSON");
+  expect(errors).toEqual([]);
+});

@@ -85,6 +85,8 @@ pub struct Config {
     pub support: Support,
     pub support_codes: BTreeMap<String, SupportCodeInfo>,
     pub retention_hours_after_block: u32,
+    /// A saved manifest older than this is shown with a staleness warning.
+    pub stale_after_hours: u32,
 }
 
 /// The wire form, before `api_base` is checked.
@@ -99,10 +101,16 @@ struct RawConfig {
     support_codes: BTreeMap<String, SupportCodeInfo>,
     #[serde(default = "default_retention")]
     retention_hours_after_block: u32,
+    #[serde(default = "default_stale")]
+    stale_after_hours: u32,
 }
 
 fn default_retention() -> u32 {
     24
+}
+
+fn default_stale() -> u32 {
+    12
 }
 
 /// Why `config.json` could not be used. Shown on the setup-error screen.
@@ -173,6 +181,7 @@ impl Config {
             support: raw.support,
             support_codes: raw.support_codes,
             retention_hours_after_block: raw.retention_hours_after_block,
+            stale_after_hours: raw.stale_after_hours,
         })
     }
 
@@ -187,6 +196,7 @@ impl Config {
             support: self.support.clone(),
             support_codes: self.support_codes.clone(),
             retention_hours_after_block: self.retention_hours_after_block,
+            stale_after_hours: self.stale_after_hours,
         };
         serde_json::to_string(&raw).unwrap_or_default()
     }
@@ -199,6 +209,7 @@ impl Config {
             support: Support::default(),
             support_codes: BTreeMap::new(),
             retention_hours_after_block: default_retention(),
+            stale_after_hours: default_stale(),
         }
     }
 }

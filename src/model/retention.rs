@@ -13,6 +13,36 @@ pub fn retention_expired(block_end: &str, retention_hours: u32, now: EpochMs) ->
     }
 }
 
+/// Why a saved manifest may be out of date, if it may.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Staleness {
+    Fresh,
+    /// The block it is for has ended.
+    BlockEnded,
+    /// It was saved longer ago than the configured limit.
+    Old {
+        hours: i64,
+    },
+}
+
+pub fn staleness(
+    block_end: &str,
+    saved_at: EpochMs,
+    stale_after_hours: u32,
+    now: EpochMs,
+) -> Staleness {
+    if parse_rfc3339(block_end).is_some_and(|e| e.ms < now) {
+        return Staleness::BlockEnded;
+    }
+    let age = now - saved_at;
+    if age >= i64::from(stale_after_hours) * 3_600_000 {
+        return Staleness::Old {
+            hours: age / 3_600_000,
+        };
+    }
+    Staleness::Fresh
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,6 +58,22 @@ mod tests {
         assert!(!retention_expired(END, 24, END_MS + window - 1));
         assert!(retention_expired(END, 24, END_MS + window));
         assert!(retention_expired(END, 0, END_MS));
+    }
+
+    #[test]
+    fn staleness_by_block_end_and_by_age() {
+        let saved = END_MS - 3_600_000;
+        assert_eq!(staleness(END, saved, 12, END_MS - 1), Staleness::Fresh);
+        assert_eq!(staleness(END, saved, 12, END_MS + 1), Staleness::BlockEnded);
+        let long_block = "2026-11-27T17:00:00-08:00";
+        assert_eq!(
+            staleness(long_block, saved, 12, saved + 12 * 3_600_000),
+            Staleness::Old { hours: 12 }
+        );
+        assert_eq!(
+            staleness(long_block, saved, 12, saved + 12 * 3_600_000 - 1),
+            Staleness::Fresh
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod files;
 pub mod geolocation;
 pub mod http;
 pub mod location;
+pub mod locks;
 pub mod service_worker;
 pub mod storage;
 pub mod timer;

@@ -2,6 +2,9 @@
 //! manifest, sends marks, and retries on its own after a failure — with
 //! backoff, honouring Retry-After, paused while the phone is offline.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -10,7 +13,9 @@ use super::session::SessionState;
 use super::AppEnv;
 use crate::model::outage::{effective_failure, next_retry, Failure, FailureKind, RetryPlan};
 use crate::model::session::Role;
+use crate::platform::api::Api;
 use crate::platform::clock::{device_online, now_ms};
+use crate::platform::locks::run_exclusive;
 use crate::platform::timer::sleep;
 
 /// How often a healthy app asks for a newer manifest.
@@ -115,7 +120,7 @@ async fn run(
             Ok(())
         };
         let result = match refreshed {
-            Ok(()) => book.sync(&env.api, &token).await,
+            Ok(()) => sync_in_one_tab(book, &env.api, &token).await,
             Err(f) => Err(f),
         };
         // After a success the next refresh is a minute away; after a failure
@@ -166,5 +171,23 @@ async fn run(
                 c.retry.set(Some(plan));
             }
         }
+    }
+}
+
+/// Sends marks while holding the "roadbook-sync" Web Lock, so only one tab
+/// sends at a time. If another tab holds it, this tab skips this round; the
+/// other tab's acknowledgements reach this one through storage.
+async fn sync_in_one_tab(book: RouteBook, api: &Api, token: &str) -> Result<(), Failure> {
+    let outcome = Rc::new(RefCell::new(None));
+    let (api, token, slot) = (api.clone(), token.to_string(), outcome.clone());
+    let ran = run_exclusive("roadbook-sync", async move {
+        let r = book.sync(&api, &token).await;
+        *slot.borrow_mut() = Some(r);
+    })
+    .await;
+    let result = outcome.borrow_mut().take();
+    match (ran, result) {
+        (true, Some(r)) => r,
+        _ => Ok(()),
     }
 }

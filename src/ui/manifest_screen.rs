@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::app::EnvSignal;
 use super::contrast_toggle::ContrastToggle;
 use super::counts_bar::CountsBar;
 use super::driver_view::{
@@ -17,9 +18,10 @@ use super::guidance_panel::GuidancePanel;
 use super::stop_card::StopCard;
 use crate::model::envelope::ManifestSource;
 use crate::model::outage::RetryPlan;
+use crate::model::retention::{staleness, Staleness};
 use crate::model::route_view::{match_summary, rows_to_render};
 use crate::model::search::{search, SearchIndex, SearchResult, StatusFilter};
-use crate::model::time::{human_duration, parse_rfc3339};
+use crate::model::time::human_duration;
 use crate::platform::clock::now_ms;
 use crate::platform::location::app_path;
 use crate::state::routebook::{Refresh, RouteBook, Sync};
@@ -260,6 +262,8 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
 fn SavedLine() -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let connectivity = expect_context::<Connectivity>();
+    let EnvSignal(env) = expect_context::<EnvSignal>();
+    let stale_after = move || env.with(|e| e.as_ref().map_or(12, |e| e.config.stale_after_hours));
     move || {
         connectivity.tick.track();
         book.saved.with(|s| {
@@ -270,16 +274,21 @@ fn SavedLine() -> impl IntoView {
                 ManifestSource::ImportedLink => "imported from a link".to_string(),
             };
             let ago = human_duration(now_ms() - s.saved_at_ms);
-            let block_over = parse_rfc3339(&s.manifest.block.end).is_some_and(|e| e.ms < now_ms());
+            let warning = match staleness(&s.manifest.block.end, s.saved_at_ms, stale_after(), now_ms()) {
+                Staleness::Fresh => None,
+                Staleness::BlockEnded => Some(
+                    "This manifest's block has ended. It may be out of date: check with dispatch before delivering."
+                        .to_string(),
+                ),
+                Staleness::Old { hours } => Some(format!(
+                    "This manifest was saved {hours} hours ago and may be out of date: check with dispatch before delivering."
+                )),
+            };
             Some(view! {
                 <p class="saved-line">
                     {format!("{} · {} · saved {ago} ago {source}", s.manifest.driver.name, s.manifest.block.station)}
                 </p>
-                {block_over.then(|| view! {
-                    <p class="notice warn" role="status">
-                        "This manifest's block has ended. It may be out of date: check with dispatch before delivering."
-                    </p>
-                })}
+                {warning.map(|w| view! { <p class="notice warn stale" role="status">{w}</p> })}
             })
         })
     }
