@@ -8,6 +8,8 @@
 use std::cmp::Ordering;
 
 use super::fleet::{DriverState, DriverStatus};
+// One folding for every search box, so drivers and dispatchers match alike.
+pub use super::search::fold;
 use super::time::{parse_rfc3339, EpochMs};
 
 /// An on-route driver not heard from for longer than this is flagged.
@@ -243,91 +245,6 @@ fn is_behind(d: &DriverStatus, now_ms: i64, start_ms: i64, end_ms: i64) -> bool 
     let total = i128::from(d.total);
     let done = (i128::from(d.delivered) + i128::from(d.attempted)).min(total);
     100 * (elapsed * total - done * span) > i128::from(BEHIND_BY_POINTS) * span * total
-}
-
-/// Folds text for matching: lower case, accents removed ("Nguyễn" →
-/// "nguyen", "Łódź" → "lodz", "Straße" → "strasse"). Covers Latin-1,
-/// Latin Extended-A, Vietnamese and combining accents; other scripts are
-/// only lower-cased. Hand-written because Unicode normalisation tables are
-/// too large a dependency for the wasm bundle.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(&mut out, c);
-    }
-    out
-}
-
-/// À..ß (and à..ÿ, same order, lower-case): what each letter folds to.
-const LATIN1: [&str; 32] = [
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o",
-    "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
-];
-
-/// U+0100..U+017F, one letter each, in code point order (Ĳĳ and Œœ have
-/// placeholders here and are handled before lookup).
-const LATIN_EXT_A: &[u8] = concat!(
-    "aaaaaa",       // Ā ā Ă ă Ą ą
-    "cccccccc",     // Ć ć Ĉ ĉ Ċ ċ Č č
-    "dddd",         // Ď ď Đ đ
-    "eeeeeeeeee",   // Ē ē Ĕ ĕ Ė ė Ę ę Ě ě
-    "gggggggg",     // Ĝ ĝ Ğ ğ Ġ ġ Ģ ģ
-    "hhhh",         // Ĥ ĥ Ħ ħ
-    "iiiiiiiiii",   // Ĩ ĩ Ī ī Ĭ ĭ Į į İ ı
-    "ii",           // Ĳ ĳ (placeholder)
-    "jj",           // Ĵ ĵ
-    "kkk",          // Ķ ķ ĸ
-    "llllllllll",   // Ĺ ĺ Ļ ļ Ľ ľ Ŀ ŀ Ł ł
-    "nnnnnnnnn",    // Ń ń Ņ ņ Ň ň ŉ Ŋ ŋ
-    "oooooo",       // Ō ō Ŏ ŏ Ő ő
-    "oo",           // Œ œ (placeholder)
-    "rrrrrr",       // Ŕ ŕ Ŗ ŗ Ř ř
-    "ssssssss",     // Ś ś Ŝ ŝ Ş ş Š š
-    "tttttt",       // Ţ ţ Ť ť Ŧ ŧ
-    "uuuuuuuuuuuu", // Ũ ũ Ū ū Ŭ ŭ Ů ů Ű ű Ų ų
-    "ww",           // Ŵ ŵ
-    "yyy",          // Ŷ ŷ Ÿ
-    "zzzzzz",       // Ź ź Ż ż Ž ž
-    "s",            // ſ
-)
-.as_bytes();
-const _: () = assert!(LATIN_EXT_A.len() == 128);
-
-fn push_folded(out: &mut String, c: char) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    let base = match c {
-        // Combining diacritical marks: text typed in decomposed form.
-        '\u{0300}'..='\u{036F}' => return,
-        '×' | '÷' => {
-            out.push(c);
-            return;
-        }
-        'ÿ' => "y",
-        '\u{00C0}'..='\u{00FF}' => LATIN1[(c as usize - 0xC0) & 0x1F],
-        'Ĳ' | 'ĳ' => "ij",
-        'Œ' | 'œ' => "oe",
-        '\u{0100}'..='\u{017F}' => {
-            out.push(LATIN_EXT_A[c as usize - 0x100] as char);
-            return;
-        }
-        'Ơ' | 'ơ' => "o",
-        'Ư' | 'ư' => "u",
-        // Vietnamese letters with tone marks, grouped by base letter.
-        '\u{1EA0}'..='\u{1EB7}' => "a",
-        '\u{1EB8}'..='\u{1EC7}' => "e",
-        '\u{1EC8}'..='\u{1ECB}' => "i",
-        '\u{1ECC}'..='\u{1EE3}' => "o",
-        '\u{1EE4}'..='\u{1EF1}' => "u",
-        '\u{1EF2}'..='\u{1EF9}' => "y",
-        _ => {
-            out.extend(c.to_lowercase());
-            return;
-        }
-    };
-    out.push_str(base);
 }
 
 /// Each driver's sort and filter keys, computed once per [`view`] call.
@@ -766,47 +683,6 @@ mod tests {
         assert_eq!(c.total(), 6);
         assert_eq!(c.get(&DriverState::OnRoute), 2);
         assert_eq!(c.get(&DriverState::Unknown("z".into())), 1);
-    }
-
-    #[test]
-    fn folds_accents_and_case() {
-        assert_eq!(fold("Nguyễn Thị Zoë"), "nguyen thi zoe");
-        assert_eq!(
-            fold("ŁÓDŹ Straße ÆSIR Œuvre Ĳssel İstanbul"),
-            "lodz strasse aesir oeuvre ijssel istanbul"
-        );
-        assert_eq!(fold("Phở Đà Nẵng Ưu"), "pho da nang uu");
-        assert_eq!(fold("ΣΟΦΙΑ 5×3"), "σοφια 5×3");
-        assert_eq!(fold("Ñúñez ÿ"), "nunez y");
-    }
-
-    #[test]
-    fn folding_table_spot_checks() {
-        assert_eq!(LATIN_EXT_A.len(), 128);
-        for (c, want) in [
-            ('Ā', 'a'),
-            ('č', 'c'),
-            ('đ', 'd'),
-            ('ě', 'e'),
-            ('ģ', 'g'),
-            ('ħ', 'h'),
-            ('ı', 'i'),
-            ('ĵ', 'j'),
-            ('ĸ', 'k'),
-            ('ł', 'l'),
-            ('ŋ', 'n'),
-            ('ő', 'o'),
-            ('ř', 'r'),
-            ('š', 's'),
-            ('ŧ', 't'),
-            ('ų', 'u'),
-            ('ŵ', 'w'),
-            ('Ÿ', 'y'),
-            ('ž', 'z'),
-            ('ſ', 's'),
-        ] {
-            assert_eq!(fold(&c.to_string()), want.to_string(), "{c}");
-        }
     }
 
     #[test]

@@ -434,6 +434,47 @@ pub fn search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folds_accents_and_case_across_scripts() {
+        assert_eq!(fold("Nguyễn Thị Zoë"), "nguyen thi zoe");
+        assert_eq!(
+            fold("ŁÓDŹ Straße ÆSIR Œuvre Ĳssel İstanbul"),
+            "lodz strasse aesir oeuvre ijssel istanbul"
+        );
+        assert_eq!(fold("Phở Đà Nẵng Ưu"), "pho da nang uu");
+        assert_eq!(fold("ΣΟΦΙΑ 5×3"), "σοφια 5×3");
+        assert_eq!(fold("Ñúñez ÿ"), "nunez y");
+    }
+
+    #[test]
+    fn folding_table_spot_checks() {
+        for (c, want) in [
+            ('Ā', 'a'),
+            ('č', 'c'),
+            ('đ', 'd'),
+            ('ě', 'e'),
+            ('ģ', 'g'),
+            ('ħ', 'h'),
+            ('ı', 'i'),
+            ('ĵ', 'j'),
+            ('ĸ', 'k'),
+            ('ł', 'l'),
+            ('ŋ', 'n'),
+            ('ő', 'o'),
+            ('ř', 'r'),
+            ('š', 's'),
+            ('ŧ', 't'),
+            ('ų', 'u'),
+            ('ŵ', 'w'),
+            ('Ÿ', 'y'),
+            ('ž', 'z'),
+            ('ſ', 's'),
+        ] {
+            assert_eq!(fold(&c.to_string()), want.to_string(), "{c}");
+        }
+    }
+
     use crate::model::manifest::{
         Address, Block, DriverRef, Package, PackageSize, MANIFEST_SCHEMA,
     };

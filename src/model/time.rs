@@ -128,11 +128,11 @@ pub fn date_string(ms: EpochMs, offset_min: i32) -> String {
     format_rfc3339(ms, offset_min)[..10].to_string()
 }
 
-fn is_leap(y: i64) -> bool {
+pub fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-fn days_in_month(y: i64, m: i64) -> i64 {
+pub fn days_in_month(y: i64, m: i64) -> i64 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -143,7 +143,7 @@ fn days_in_month(y: i64, m: i64) -> i64 {
 
 // Howard Hinnant's civil-date algorithms (public domain): days since
 // 1970-01-01 to and from a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

@@ -2,7 +2,7 @@
 //! an HTTP-date. Both become an absolute instant, so a plan made now still
 //! means the same thing after the app was suspended in a pocket.
 
-use crate::model::time::format_rfc3339;
+use crate::model::time::{days_from_civil, days_in_month, format_rfc3339};
 
 /// Longest wait Roadbook takes from a server. A broken or hostile value must
 /// not park retries for days; the backoff caps it further.
@@ -155,31 +155,6 @@ fn to_epoch_ms(year: i64, month: i64, day: i64, time: &str) -> Option<i64> {
     }
     let secs = days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s.min(59);
     Some(secs * 1000)
-}
-
-fn is_leap(y: i64) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(y) => 29,
-        _ => 28,
-    }
-}
-
-/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's
-/// public-domain algorithm; `time` keeps its copy private).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]
