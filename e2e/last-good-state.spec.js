@@ -119,8 +119,12 @@ test("a new version of the app waits and offers to reload", async ({ browser }) 
     writeFileSync(sw, readFileSync(sw, "utf8").replace(/const VERSION = "[^"]*"/, 'const VERSION = "next-release"'));
     await page.reload();
     await expect(page.locator(".update-banner")).toContainText("Update available");
-    await page.getByRole("button", { name: "Reload" }).click();
-    await expect.poll(() => page.evaluate(() => caches.keys())).toContain("roadbook-shell-next-release");
+    // The new version takes over and the page reloads itself.
+    await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Reload" }).click()]);
+    await expect
+      .poll(() => page.evaluate(() => caches.keys()).catch(() => []))
+      .toContain("roadbook-shell-next-release");
+    await expect(page.locator(".update-banner")).toHaveCount(0);
     await context.close();
   } finally {
     server.kill();
