@@ -50,6 +50,20 @@ pub enum FailureKind {
 }
 
 impl FailureKind {
+    /// Every kind, for exhaustive tables and tests.
+    pub const ALL: [FailureKind; 10] = [
+        FailureKind::Offline,
+        FailureKind::Unreachable,
+        FailureKind::Timeout,
+        FailureKind::WrongCredentials,
+        FailureKind::AccountProblem,
+        FailureKind::AccountLocked,
+        FailureKind::TooManyAttempts,
+        FailureKind::PlatformError,
+        FailureKind::PlatformUnavailable,
+        FailureKind::UnexpectedResponse,
+    ];
+
     /// True when the cause is on the platform's side (or the road between),
     /// so nothing the driver does with their account or password helps.
     pub fn is_outage(self) -> bool {
@@ -568,18 +582,7 @@ mod tests {
     #[test]
     fn outage_and_support_kinds_are_disjoint() {
         use FailureKind::*;
-        let all = [
-            Offline,
-            Unreachable,
-            Timeout,
-            WrongCredentials,
-            AccountProblem,
-            AccountLocked,
-            TooManyAttempts,
-            PlatformError,
-            PlatformUnavailable,
-            UnexpectedResponse,
-        ];
+        let all = FailureKind::ALL;
         for k in all {
             assert!(!(k.is_outage() && k.needs_support()), "{k:?}");
         }

@@ -414,18 +414,7 @@ mod tests {
     #[test]
     fn only_wrong_credentials_say_retyping_can_help() {
         use FailureKind::*;
-        for kind in [
-            Offline,
-            Unreachable,
-            Timeout,
-            WrongCredentials,
-            AccountProblem,
-            AccountLocked,
-            TooManyAttempts,
-            PlatformError,
-            PlatformUnavailable,
-            UnexpectedResponse,
-        ] {
+        for kind in FailureKind::ALL {
             let g = guidance(
                 &failure(kind, Operation::SignIn, None, None),
                 &config(),
@@ -702,7 +691,6 @@ mod tests {
 
     #[test]
     fn every_guidance_has_steps_and_reasons() {
-        use FailureKind::*;
         let ops = [
             Operation::SignIn,
             Operation::ManifestRefresh,
@@ -710,18 +698,7 @@ mod tests {
             Operation::FleetLoad,
             Operation::StatusPage,
         ];
-        for kind in [
-            Offline,
-            Unreachable,
-            Timeout,
-            WrongCredentials,
-            AccountProblem,
-            AccountLocked,
-            TooManyAttempts,
-            PlatformError,
-            PlatformUnavailable,
-            UnexpectedResponse,
-        ] {
+        for kind in FailureKind::ALL {
             for op in ops {
                 for ctx in [None, Some(saved())] {
                     let g = guidance(&failure(kind, op, None, None), &config(), ctx.as_ref());

@@ -512,19 +512,7 @@ mod tests {
 
     #[test]
     fn no_text_uses_jargon_or_blame() {
-        use FailureKind::*;
-        let kinds = [
-            Offline,
-            Unreachable,
-            Timeout,
-            WrongCredentials,
-            AccountProblem,
-            AccountLocked,
-            TooManyAttempts,
-            PlatformError,
-            PlatformUnavailable,
-            UnexpectedResponse,
-        ];
+        let kinds = FailureKind::ALL;
         let ops = [
             Operation::SignIn,
             Operation::ManifestRefresh,
