@@ -11,6 +11,7 @@ use crate::model::config::Support;
 use crate::model::outage::{banner_text, guidance, Failure, Guidance, RetryPlan, SavedContext};
 use crate::model::time::{parse_rfc3339, Stamp};
 use crate::platform::clock::now_ms;
+use crate::platform::files::copy_text;
 use crate::state::routebook::RouteBook;
 use crate::state::upkeep::Connectivity;
 
@@ -102,19 +103,25 @@ fn GuidanceBody(g: Guidance, support: Support) -> impl IntoView {
 /// The support code and status, selectable and copyable, for quoting.
 #[component]
 fn SupportReference(reference: String) -> impl IntoView {
-    let copied = RwSignal::new(false);
+    // None: not tried yet; Some(true): on the clipboard; Some(false): the
+    // browser refused, so the driver is told to select the code instead.
+    let copied = RwSignal::new(None::<bool>);
     let text = reference.clone();
     let copy = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&text);
-            copied.set(true);
-        }
+        let text = text.clone();
+        leptos::task::spawn_local(async move {
+            copied.set(Some(copy_text(&text).await.is_ok()));
+        });
     };
     view! {
         <p class="codes">
             "For support: " <code class="support-code">{reference}</code> " "
             <button type="button" class="secondary small" on:click=copy>
-                {move || if copied.get() { "Copied" } else { "Copy" }}
+                {move || match copied.get() {
+                    None => "Copy",
+                    Some(true) => "Copied",
+                    Some(false) => "Select the code to copy it",
+                }}
             </button>
         </p>
     }
