@@ -9,6 +9,7 @@ pub mod fleet;
 pub mod fleet_table;
 pub mod fleet_view;
 pub mod handoff;
+pub mod i18n;
 pub mod manifest;
 pub mod marks;
 pub mod navigate;

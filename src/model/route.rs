@@ -53,24 +53,43 @@ pub fn compass(bearing: f64) -> &'static str {
     POINTS[sector]
 }
 
-/// A distance as a driver reads it: "350 m" (to 10 m) below 1 km, "1.2 km"
-/// (to 100 m) below 10 km, then whole kilometres ("12 km"). Negative input
-/// reads as "0 m"; a distance that is not a number as "—".
-pub fn format_distance(m: f64) -> String {
+/// How a distance is rounded for a driver: to 10 m below 1 km, to 100 m
+/// below 10 km, then whole kilometres.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DistanceUnit {
+    Meters,
+    KilometersOneDecimal,
+    Kilometers,
+}
+
+/// The rounded value and its unit; the words and separators are the
+/// locale's (`platform::intl::distance`). Negative input counts as 0 m; a
+/// distance that is not a number as `(NaN, Meters)`.
+pub fn distance_parts(m: f64) -> (f64, DistanceUnit) {
     if !m.is_finite() {
-        return "—".to_string();
+        return (f64::NAN, DistanceUnit::Meters);
     }
     let m = m.max(0.0);
     let tens = (m / 10.0).round();
     if tens < 100.0 {
-        return format!("{} m", tens as i64 * 10);
+        return (tens * 10.0, DistanceUnit::Meters);
     }
     let tenths_km = (m / 100.0).round();
     if tenths_km < 100.0 {
-        let t = tenths_km as i64;
-        return format!("{}.{} km", t / 10, t % 10);
+        return (tenths_km / 10.0, DistanceUnit::KilometersOneDecimal);
     }
-    format!("{} km", (m / 1000.0).round() as i64)
+    ((m / 1000.0).round(), DistanceUnit::Kilometers)
+}
+
+/// A distance in English digits: "350 m", "1.2 km", "12 km"; "—" when it
+/// is not a number. The fallback when `Intl` is unavailable.
+pub fn format_distance(m: f64) -> String {
+    match distance_parts(m) {
+        (v, _) if v.is_nan() => "—".to_string(),
+        (v, DistanceUnit::Meters) => format!("{} m", v as i64),
+        (v, DistanceUnit::KilometersOneDecimal) => format!("{v:.1} km"),
+        (v, DistanceUnit::Kilometers) => format!("{} km", v as i64),
+    }
 }
 
 /// A window closing within this is "closing soon".

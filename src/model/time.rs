@@ -6,6 +6,9 @@
 //! the phone's), and a way to write times back. That is small enough to do
 //! here, and it keeps a date-time library out of the wasm.
 
+use crate::model::i18n::catalogues::AppText;
+use crate::model::i18n::{tr_fill, Lang};
+
 /// Milliseconds since the Unix epoch, UTC.
 pub type EpochMs = i64;
 
@@ -168,13 +171,24 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 /// "3 min", "2 h 14 min", "4 d" — a duration as a driver reads it.
 pub fn human_duration(ms: i64) -> String {
+    human_duration_in(Lang::En, ms)
+}
+
+/// [`human_duration`] in the given language.
+pub fn human_duration_in(lang: Lang, ms: i64) -> String {
     let mins = ms.max(0) / 60_000;
+    let (h, m, d) = (
+        (mins / 60).to_string(),
+        (mins % 60).to_string(),
+        (mins / 1440).to_string(),
+    );
+    let t = |key| tr_fill(lang, key, &[("h", &h), ("m", &m), ("d", &d)]);
     match mins {
-        0 => "less than a minute".to_string(),
-        1..=59 => format!("{mins} min"),
-        60..=1439 if mins % 60 == 0 => format!("{} h", mins / 60),
-        60..=1439 => format!("{} h {} min", mins / 60, mins % 60),
-        _ => format!("{} d", mins / 1440),
+        0 => t(AppText::DurLessThanMinute),
+        1..=59 => tr_fill(lang, AppText::DurMin, &[("m", &mins.to_string())]),
+        60..=1439 if mins % 60 == 0 => t(AppText::DurH),
+        60..=1439 => t(AppText::DurHMin),
+        _ => t(AppText::DurD),
     }
 }
 

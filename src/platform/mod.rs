@@ -10,6 +10,7 @@ pub mod durability;
 pub mod files;
 pub mod geolocation;
 pub mod http;
+pub mod intl;
 pub mod location;
 pub mod locks;
 pub mod service_worker;

@@ -3,6 +3,7 @@
 //! through `expect_context`, never through globals.
 
 pub mod keys;
+pub mod locale;
 pub mod routebook;
 pub mod session;
 pub mod status_page;

@@ -28,6 +28,7 @@ use crate::platform::location::app_base;
 use crate::platform::service_worker;
 use crate::platform::storage::{self, Area};
 use crate::state::keys;
+use crate::state::locale::Locale;
 use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
 use crate::state::status_page::StatusPage;
@@ -51,6 +52,8 @@ pub fn App() -> impl IntoView {
     // their manifest even if nothing below ever answers.
     // The driver's sunlight setting applies to every screen from the start.
     contrast_toggle::apply(contrast_toggle::saved_contrast());
+    let locale = Locale::detect();
+    provide_context(locale);
     let session = SessionState::restore();
     let book = RouteBook::restore();
     provide_context(session);
@@ -101,17 +104,24 @@ pub fn App() -> impl IntoView {
             // No router base: the app's base path is only known at run time
             // and must keep its trailing slash, so one catch-all route hands
             // the pathname to `Screens`, and links use `app_path`.
-            <Router>
-                <UpdateBanner />
-                <Header />
-                <NavBar />
-                <main id="main">
-                    <Routes fallback=|| view! { <Screens /> }>
-                        <Route path=path!("/*any") view=Screens />
-                    </Routes>
-                </main>
-                <DemoPanel />
-            </Router>
+            // Keyed on the language: a switch rebuilds the screens in it (the
+            // state they show lives in the contexts above, so nothing is lost).
+            {move || {
+                locale.0.track();
+                view! {
+                    <Router>
+                        <UpdateBanner />
+                        <Header />
+                        <NavBar />
+                        <main id="main">
+                            <Routes fallback=|| view! { <Screens /> }>
+                                <Route path=path!("/*any") view=Screens />
+                            </Routes>
+                        </main>
+                        <DemoPanel />
+                    </Router>
+                }
+            }}
         </Show>
     }
 }

@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::time::human_duration;
+use crate::model::i18n::catalogues::AppText;
+use crate::model::time::human_duration_in;
 use crate::platform::clock::now_ms;
+use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
 use crate::state::upkeep::Connectivity;
@@ -14,6 +16,7 @@ pub fn Header() -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let connectivity = expect_context::<Connectivity>();
     let tick = connectivity.tick;
+    let l = use_locale();
 
     let age = move || {
         tick.track();
@@ -21,9 +24,12 @@ pub fn Header() -> impl IntoView {
             s.as_ref().map(|s| {
                 let age_ms = now_ms() - s.saved_at_ms;
                 if age_ms < 60_000 {
-                    "updated just now".to_string()
+                    l.t(AppText::UpdatedJustNow).to_string()
                 } else {
-                    format!("updated {} ago", human_duration(age_ms))
+                    l.f(
+                        AppText::UpdatedAgo,
+                        &[("ago", &human_duration_in(l.lang(), age_ms))],
+                    )
                 }
             })
         })
@@ -32,13 +38,13 @@ pub fn Header() -> impl IntoView {
 
     view! {
         <header class="top">
-            <div class="brand">"Roadbook"</div>
+            <div class="brand">{l.t(AppText::Brand)}</div>
             <div class="who">
                 {move || session.user.get().map(|u| view! { <span class="name">{u.name}</span> })}
                 {move || age().map(|a| view! { <span class="age">{a}</span> })}
             </div>
             <div class="net" class:offline=move || !online() role="status">
-                {move || if online() { "Online" } else { "Offline" }}
+                {move || l.t(if online() { AppText::Online } else { AppText::Offline })}
             </div>
         </header>
     }

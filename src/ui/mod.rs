@@ -11,6 +11,7 @@ mod guidance_panel;
 mod handoff_actions;
 mod header;
 mod import_screen;
+mod language_picker;
 mod manifest_screen;
 mod nav_bar;
 mod nav_links;

@@ -1,0 +1,238 @@
+//! The translation layer: every sentence a driver or dispatcher reads comes
+//! from a catalogue here, in English and Spanish.
+//!
+//! Each catalogue is an enum of keys declared with [`catalogue!`], which
+//! takes the English and the Spanish text side by side, so a key cannot exist
+//! in one language only: the compiler refuses it. The tests below go further
+//! (no empty text, the same `{placeholders}` in both languages, Spanish that
+//! was actually translated). Pure data and string filling only: the browser's
+//! `Intl` formatting of numbers, distances and times lives in the platform
+//! layer, and the UI picks the language from its context.
+
+#[macro_use]
+pub mod macros;
+pub mod catalogues;
+
+/// A language Roadbook ships complete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 tag given to `Intl` and written in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language's name in itself, for the switcher ("Español").
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// Reads a saved choice or a single tag ("es", "es-MX", "EN_us").
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+
+    /// The first of the browser's preferred languages we have, else English.
+    pub fn negotiate<S: AsRef<str>>(preferred: &[S]) -> Lang {
+        preferred
+            .iter()
+            .find_map(|t| Lang::parse(t.as_ref()))
+            .unwrap_or_default()
+    }
+}
+
+/// A key of a catalogue: its text in a language.
+pub trait Text: Copy {
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+/// Fills `{name}` placeholders. Unknown placeholders stay as they are, so a
+/// mistake shows up on screen and in the tests rather than vanishing.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A key's text with its placeholders filled.
+pub fn tr_fill<T: Text>(lang: Lang, key: T, args: &[(&str, &str)]) -> String {
+    fill(key.text(lang), args)
+}
+
+/// "1 package" / "3 packages": English and Spanish both use the one/other
+/// split, so two keys per counted noun are enough. `{n}` is the count.
+pub fn count<T: Text>(lang: Lang, n: usize, one: T, other: T) -> String {
+    let key = if n == 1 { one } else { other };
+    fill(key.text(lang), &[("n", &n.to_string())])
+}
+
+/// The `{names}` in a text, in order, for the completeness test.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                names.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    names.sort_unstable();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::catalogues::every_entry;
+    use super::*;
+
+    #[test]
+    fn negotiates_the_first_language_we_have() {
+        assert_eq!(Lang::negotiate(&["fr-FR", "es-MX", "en"]), Lang::Es);
+        assert_eq!(Lang::negotiate(&["en-GB", "es"]), Lang::En);
+        assert_eq!(Lang::negotiate(&["de", "fr"]), Lang::En);
+        assert_eq!(Lang::negotiate::<&str>(&[]), Lang::En);
+        assert_eq!(Lang::parse("ES_us"), Some(Lang::Es));
+        assert_eq!(Lang::parse("  "), None);
+        assert_eq!(Lang::parse("esperanto"), None);
+    }
+
+    #[test]
+    fn fills_placeholders_and_keeps_unknown_ones_visible() {
+        assert_eq!(
+            fill("{n} of {total}", &[("n", "3"), ("total", "9")]),
+            "3 of 9"
+        );
+        assert_eq!(fill("{missing} here", &[]), "{missing} here");
+        assert_eq!(fill("open { brace", &[("x", "y")]), "open { brace");
+        assert_eq!(fill("", &[]), "");
+        // A value that looks like a placeholder is not filled again.
+        assert_eq!(fill("{a}{b}", &[("a", "{b}"), ("b", "B")]), "{b}B");
+    }
+
+    /// The key-completeness test: every key of every catalogue has English
+    /// and Spanish text, both non-empty, with the same placeholders, and the
+    /// Spanish is a translation (identical only for names and formats).
+    #[test]
+    fn every_key_is_complete_in_every_language() {
+        let entries = every_entry();
+        assert!(
+            entries.len() > 100,
+            "catalogues look truncated: {}",
+            entries.len()
+        );
+        let mut problems = Vec::new();
+        for e in &entries {
+            for (lang, text) in [("en", e.en), ("es", e.es)] {
+                if text.trim().is_empty() {
+                    problems.push(format!("{}::{} is empty in {lang}", e.catalogue, e.key));
+                }
+                if text != text.trim() && !e.key.ends_with("Sep") {
+                    problems.push(format!(
+                        "{}::{} has stray spaces in {lang}",
+                        e.catalogue, e.key
+                    ));
+                }
+            }
+            if placeholders(e.en) != placeholders(e.es) {
+                problems.push(format!(
+                    "{}::{} placeholders differ: {:?} vs {:?}",
+                    e.catalogue,
+                    e.key,
+                    placeholders(e.en),
+                    placeholders(e.es)
+                ));
+            }
+            if e.en == e.es && !same_in_both_is_fine(e.en) {
+                problems.push(format!(
+                    "{}::{} is not translated: {:?}",
+                    e.catalogue, e.key, e.en
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// Brand names, formats and pure placeholders read the same in Spanish.
+    fn same_in_both_is_fine(text: &str) -> bool {
+        const SAME: &[&str] = &[
+            "Roadbook",
+            "Google Maps",
+            "Apple Maps",
+            "Waze",
+            "CSV",
+            "GPX",
+            "JSON",
+            "geo:",
+            "OK",
+            "Total",
+        ];
+        SAME.contains(&text)
+            || text.chars().all(|c| !c.is_alphabetic())
+            || text.trim_matches(|c: char| !c.is_alphabetic()).is_empty()
+            || (text.starts_with('{') && text.ends_with('}') && !text.contains(' '))
+    }
+
+    #[test]
+    fn keys_are_unique_per_catalogue() {
+        let entries = every_entry();
+        let mut seen = std::collections::HashSet::new();
+        for e in &entries {
+            assert!(
+                seen.insert((e.catalogue, e.key)),
+                "duplicate {}::{}",
+                e.catalogue,
+                e.key
+            );
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The language the app speaks, as a context every component reads.
+//!
+//! It starts from the driver's own choice (remembered on this phone), else
+//! the browser's preferred languages. A switch re-renders the screens (the
+//! app root keys its view on the language), so components read their words
+//! once when they are built rather than tracking the language everywhere.
+
+use leptos::prelude::*;
+
+use crate::model::i18n::{count, tr_fill, Lang, Text};
+use crate::platform::intl;
+use crate::platform::storage::{self, Area};
+
+/// localStorage: the language the driver picked, if they picked one.
+pub const LOCALE_KEY: &str = "roadbook.locale";
+
+#[derive(Clone, Copy)]
+pub struct Locale(pub RwSignal<Lang>);
+
+impl Locale {
+    /// The saved choice, else the browser's languages, else English.
+    pub fn detect() -> Self {
+        let saved = storage::get(Area::Local, LOCALE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| Lang::parse(&t));
+        let lang = saved.unwrap_or_else(|| Lang::negotiate(&intl::preferred_languages()));
+        set_document_lang(lang);
+        Locale(RwSignal::new(lang))
+    }
+
+    /// Switches language and remembers it (for this visit only if storage is
+    /// blocked).
+    pub fn choose(self, lang: Lang) {
+        let _ = storage::set(Area::Local, LOCALE_KEY, lang.code());
+        set_document_lang(lang);
+        self.0.set(lang);
+    }
+
+    /// The current language, untracked: screens are rebuilt on a switch.
+    pub fn lang(self) -> Lang {
+        self.0.get_untracked()
+    }
+
+    /// A key's text.
+    pub fn t<T: Text>(self, key: T) -> &'static str {
+        key.text(self.lang())
+    }
+
+    /// A key's text with `{placeholders}` filled.
+    pub fn f<T: Text>(self, key: T, args: &[(&str, &str)]) -> String {
+        tr_fill(self.lang(), key, args)
+    }
+
+    /// "1 package" / "3 packages", by the count.
+    pub fn n<T: Text>(self, n: usize, one: T, other: T) -> String {
+        count(self.lang(), n, one, other)
+    }
+}
+
+/// `<html lang>` follows the app's language, so screen readers pronounce it
+/// right.
+fn set_document_lang(lang: Lang) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+/// The locale context (every screen has one: `App` provides it).
+pub fn use_locale() -> Locale {
+    expect_context::<Locale>()
+}
