@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Lang;
 use super::wire::json_error_message;
 
 /// Where API requests go.
@@ -61,6 +62,21 @@ pub struct Support {
     /// Where a driver resets a forgotten password (shown after repeated 401s).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_reset_url: Option<String>,
+    /// The hours in other languages, by language code (`{"es": "Todos los días, 06:00–22:00"}`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub hours_translations: BTreeMap<String, String>,
+}
+
+impl Support {
+    /// The support hours in `lang` if the operator translated them, else as
+    /// written.
+    pub fn hours_in(&self, lang: Lang) -> Option<&str> {
+        self.hours_translations
+            .get(lang.code())
+            .filter(|h| !h.trim().is_empty())
+            .or(self.hours.as_ref())
+            .map(String::as_str)
+    }
 }
 
 /// What the operator says about one support code (e.g. "03-005").
@@ -76,6 +92,41 @@ pub struct SupportCodeInfo {
     /// Operator reassurance, e.g. "Scheduled blocks are paid."
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reassurance: Option<String>,
+    /// The same words in other languages, by language code ("es").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, SupportCodeWords>,
+}
+
+/// An operator's words for a support code in one more language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupportCodeWords {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reassurance: Option<String>,
+}
+
+impl SupportCodeInfo {
+    /// The operator's words in `lang`: the translation when there is one,
+    /// else the text as written (the operator's own words carry facts, such
+    /// as "blocks are paid", that a generic sentence would lose).
+    pub fn words(&self, lang: Lang) -> SupportCodeWords {
+        let tr = self.translations.get(lang.code());
+        let pick = |own: &Option<String>, translated: Option<&Option<String>>| {
+            translated
+                .and_then(|t| t.as_ref())
+                .filter(|t| !t.trim().is_empty())
+                .or(own.as_ref())
+                .cloned()
+        };
+        SupportCodeWords {
+            title: pick(&self.title, tr.map(|t| &t.title)),
+            message: pick(&self.message, tr.map(|t| &t.message)),
+            reassurance: pick(&self.reassurance, tr.map(|t| &t.reassurance)),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

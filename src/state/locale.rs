@@ -66,6 +66,16 @@ fn set_document_lang(lang: Lang) {
     }
 }
 
+/// The language the page is in, for code outside any component (e.g. the
+/// reason stored with a mark that could not be sent).
+pub fn document_lang() -> Lang {
+    document()
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default()
+}
+
 /// The locale context (every screen has one: `App` provides it).
 pub fn use_locale() -> Locale {
     expect_context::<Locale>()

@@ -324,7 +324,10 @@ impl RouteBook {
                     let mut log = self.current_log();
                     log.outbox.record_failure(
                         &ids,
-                        &crate::model::outage::banner_text(&f),
+                        &crate::model::outage::banner_text(
+                            crate::state::locale::document_lang(),
+                            &f,
+                        ),
                         now_ms(),
                     );
                     self.persist_marks(&log);

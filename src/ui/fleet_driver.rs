@@ -111,7 +111,7 @@ pub fn DriverDetail(id: String) -> impl IntoView {
                 Load::Loading => view! { <p class="empty" role="status">"Loading this driver's manifest…"</p> }.into_any(),
                 Load::SignedOut => view! { <p class="notice">"Sign in to load this driver's manifest."</p> }.into_any(),
                 Load::Failed(f) => {
-                    let text = env.with_untracked(|e| e.as_ref().map(|e| banner_text(&effective_failure(&f, &e.config)))).unwrap_or_default();
+                    let text = env.with_untracked(|e| e.as_ref().map(|e| banner_text(crate::state::locale::document_lang(), &effective_failure(&f, &e.config)))).unwrap_or_default();
                     view! {
                         <p class="notice warn" role="alert">
                             <strong>{text}</strong>

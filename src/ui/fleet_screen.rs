@@ -185,8 +185,12 @@ pub fn FleetStatus() -> impl IntoView {
     let banner = move || {
         let f = data.failure.get()?;
         let text = env.with(|e| {
-            e.as_ref()
-                .map(|e| banner_text(&effective_failure(&f, &e.config)))
+            e.as_ref().map(|e| {
+                banner_text(
+                    crate::state::locale::document_lang(),
+                    &effective_failure(&f, &e.config),
+                )
+            })
         })?;
         Some(text)
     };

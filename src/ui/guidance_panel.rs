@@ -8,10 +8,13 @@ use leptos::prelude::*;
 use super::app::EnvSignal;
 use super::status_panel::StatusPanel;
 use crate::model::config::Support;
+use crate::model::i18n::catalogues::OutageText as T;
 use crate::model::outage::{banner_text, guidance, Failure, Guidance, RetryPlan, SavedContext};
-use crate::model::time::{parse_rfc3339, Stamp};
+use crate::model::time::parse_rfc3339;
 use crate::platform::clock::now_ms;
 use crate::platform::files::copy_text;
+use crate::platform::intl;
+use crate::state::locale::{use_locale, Locale};
 use crate::state::routebook::RouteBook;
 use crate::state::upkeep::Connectivity;
 
@@ -30,20 +33,21 @@ pub fn GuidancePanel(
 ) -> impl IntoView {
     let EnvSignal(env) = expect_context::<EnvSignal>();
     let book = expect_context::<RouteBook>();
+    let l = use_locale();
     let config = move || env.with(|e| e.as_ref().map(|e| e.config.clone()));
-    let banner = banner_text(&failure);
+    let banner = banner_text(l.lang(), &failure);
     let failure_for_text = failure.clone();
     let text = move || {
         let config = config()?;
         let saved = book.saved.with(|s| {
             s.as_ref().map(|s| SavedContext {
-                saved_at_hhmm: saved_at_hhmm(s.saved_at_ms, &s.manifest.block.start),
+                saved_at_hhmm: saved_at_time(l, s.saved_at_ms, &s.manifest.block.start),
                 packages: s.manifest.package_count(),
                 unsent_marks: book.marks.with(|m| m.unsent()),
             })
         });
         Some((
-            guidance(&failure_for_text, &config, saved.as_ref()),
+            guidance(l.lang(), &failure_for_text, &config, saved.as_ref()),
             config.support,
         ))
     };
@@ -58,7 +62,7 @@ pub fn GuidancePanel(
                     <p class="banner-line"><strong>{g.title.clone()}</strong> " " {banner.clone()}</p>
                     {retry_line()}
                     <details>
-                        <summary>"What to do"</summary>
+                        <summary>{l.t(T::PanelWhatToDo)}</summary>
                         {body}
                     </details>
                 </section>
@@ -80,16 +84,17 @@ pub fn GuidancePanel(
 
 #[component]
 fn GuidanceBody(g: Guidance, support: Support) -> impl IntoView {
-    let reference = reference(g.support_code.as_deref(), g.status);
+    let l = use_locale();
+    let reference = reference(l, g.support_code.as_deref(), g.status);
     view! {
         <p class="happened">{g.what_happened.clone()}</p>
         <p class="means">{g.what_it_means.clone()}</p>
         {g.reassurance.clone().map(|r| view! { <p class="reassure">{r}</p> })}
-        <h3>"What to do"</h3>
+        <h3>{l.t(T::PanelWhatToDo)}</h3>
         <ol class="do">
             {g.do_steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
         </ol>
-        <h3>"Please don't"</h3>
+        <h3>{l.t(T::PanelPleaseDont)}</h3>
         <ul class="dont">
             {g.dont.iter().map(|d| view! {
                 <li><strong>{d.what.clone()}</strong> " — " {d.why.clone()}</li>
@@ -105,6 +110,7 @@ fn GuidanceBody(g: Guidance, support: Support) -> impl IntoView {
 fn SupportReference(reference: String) -> impl IntoView {
     // None: not tried yet; Some(true): on the clipboard; Some(false): the
     // browser refused, so the driver is told to select the code instead.
+    let l = use_locale();
     let copied = RwSignal::new(None::<bool>);
     let text = reference.clone();
     let copy = move |_| {
@@ -115,13 +121,13 @@ fn SupportReference(reference: String) -> impl IntoView {
     };
     view! {
         <p class="codes">
-            "For support: " <code class="support-code">{reference}</code> " "
+            {l.t(T::PanelForSupport)} " " <code class="support-code">{reference}</code> " "
             <button type="button" class="secondary small" on:click=copy>
-                {move || match copied.get() {
-                    None => "Copy",
-                    Some(true) => "Copied",
-                    Some(false) => "Select the code to copy it",
-                }}
+                {move || l.t(match copied.get() {
+                    None => T::PanelCopy,
+                    Some(true) => T::PanelCopied,
+                    Some(false) => T::PanelSelectToCopy,
+                })}
             </button>
         </p>
     }
@@ -130,6 +136,8 @@ fn SupportReference(reference: String) -> impl IntoView {
 /// Call, text, the support site and hours, from config.
 #[component]
 fn ContactActions(support: Support, credentials_can_help: bool) -> impl IntoView {
+    let l = use_locale();
+    let hours = support.hours_in(l.lang()).map(str::to_string);
     let reset = support
         .password_reset_url
         .clone()
@@ -137,11 +145,11 @@ fn ContactActions(support: Support, credentials_can_help: bool) -> impl IntoView
         .filter(|u| safe_link(u));
     view! {
         <div class="contacts">
-            {support.phone.clone().map(|p| view! { <a class="button" href=format!("tel:{}", dial(&p))>{format!("Call support {p}")}</a> })}
-            {support.sms.clone().map(|p| view! { <a class="button" href=format!("sms:{}", dial(&p))>"Text support"</a> })}
-            {support.url.clone().filter(|u| safe_link(u)).map(|u| view! { <a class="button" href=u target="_blank" rel="noopener">"Support website"</a> })}
-            {reset.map(|u| view! { <a class="button" href=u target="_blank" rel="noopener">"Reset password"</a> })}
-            {support.hours.clone().map(|h| view! { <p class="hours">{format!("Support hours: {h}")}</p> })}
+            {support.phone.clone().map(|p| view! { <a class="button" href=format!("tel:{}", dial(&p))>{l.f(T::PanelCallSupport, &[("phone", &p)])}</a> })}
+            {support.sms.clone().map(|p| view! { <a class="button" href=format!("sms:{}", dial(&p))>{l.t(T::PanelTextSupport)}</a> })}
+            {support.url.clone().filter(|u| safe_link(u)).map(|u| view! { <a class="button" href=u target="_blank" rel="noopener">{l.t(T::PanelSupportWebsite)}</a> })}
+            {reset.map(|u| view! { <a class="button" href=u target="_blank" rel="noopener">{l.t(T::PanelResetPassword)}</a> })}
+            {hours.map(|h| view! { <p class="hours">{l.f(T::PanelSupportHours, &[("hours", &h)])}</p> })}
         </div>
     }
 }
@@ -153,6 +161,7 @@ fn RetryLine(
     try_now: Option<Callback<()>>,
 ) -> impl IntoView {
     let connectivity = use_context::<Connectivity>();
+    let l = use_locale();
     let line = move || {
         if let Some(c) = connectivity {
             c.tick.track();
@@ -160,21 +169,22 @@ fn RetryLine(
         match retry?.get()? {
             RetryPlan::At(at) => {
                 let secs = ((at - now_ms()).max(0) + 999) / 1000;
-                Some(format!("Roadbook will try again by itself in {secs} s."))
+                Some(l.f(T::RetryIn, &[("s", &secs.to_string())]))
             }
-            RetryPlan::WhenOnline => {
-                Some("Roadbook will try again by itself when the phone is back online.".into())
-            }
+            RetryPlan::WhenOnline => Some(l.t(T::RetryWhenOnline).to_string()),
             RetryPlan::Never | RetryPlan::ShowPasswordReset => None,
         }
     };
     move || {
-        line().map(|l| {
+        line().map(|text| {
             view! {
-                <p class="retry">
-                    <span class="countdown">{l}</span>
+                // The countdown changes every second: kept out of the live
+                // region (aria-live="off") so a screen reader announces the
+                // failure once, not a number a second.
+                <p class="retry" aria-live="off">
+                    <span class="countdown">{text}</span>
                     {try_now.map(|cb| view! {
-                        <button type="button" class="secondary" on:click=move |_| cb.run(())>"Try now"</button>
+                        <button type="button" class="secondary" on:click=move |_| cb.run(())>{l.t(T::TryNow)}</button>
                     })}
                 </p>
             }
@@ -196,23 +206,20 @@ fn dial(number: &str) -> String {
         .collect()
 }
 
-fn reference(code: Option<&str>, status: Option<u16>) -> String {
-    match (code, status) {
-        (Some(c), Some(s)) => format!("code {c}, HTTP {s}"),
-        (Some(c), None) => format!("code {c}"),
-        (None, Some(s)) => format!("HTTP {s}"),
+fn reference(l: Locale, code: Option<&str>, status: Option<u16>) -> String {
+    let status = status.map(|s| s.to_string());
+    match (code, status.as_deref()) {
+        (Some(c), Some(s)) => l.f(T::RefCodeStatus, &[("code", c), ("status", s)]),
+        (Some(c), None) => l.f(T::RefCode, &[("code", c)]),
+        (None, Some(s)) => l.f(T::RefStatus, &[("status", s)]),
         (None, None) => String::new(),
     }
 }
 
-/// The save time in the block's local time ("07:42").
-fn saved_at_hhmm(saved_at_ms: i64, block_start: &str) -> String {
+/// The save time in the block's local time ("07:42", "7:42 AM").
+fn saved_at_time(l: Locale, saved_at_ms: i64, block_start: &str) -> String {
     let offset = parse_rfc3339(block_start)
         .map(|s| s.offset_min)
         .unwrap_or(0);
-    Stamp {
-        ms: saved_at_ms,
-        offset_min: offset,
-    }
-    .local_hhmm()
+    intl::time(l.lang(), saved_at_ms, offset)
 }

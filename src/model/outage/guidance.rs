@@ -9,7 +9,8 @@
 
 use super::classify::{Failure, FailureKind, Operation};
 use super::texts::{self, SentWhen};
-use crate::model::config::{Config, SupportCodeInfo};
+use crate::model::config::{Config, SupportCodeInfo, SupportCodeWords};
+use crate::model::i18n::Lang;
 
 /// What Roadbook has on the phone to keep the driver going.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,31 +91,38 @@ pub fn effective_failure(failure: &Failure, config: &Config) -> Failure {
 }
 
 /// Builds the failure screen's content.
-pub fn guidance(failure: &Failure, config: &Config, saved: Option<&SavedContext>) -> Guidance {
+pub fn guidance(
+    lang: Lang,
+    failure: &Failure,
+    config: &Config,
+    saved: Option<&SavedContext>,
+) -> Guidance {
     let effective = effective_failure(failure, config);
     let kind = effective.kind;
     let expired = effective.session_expired();
-    let info = support_code_info(failure, config);
-    let from_config = |pick: fn(&SupportCodeInfo) -> &Option<String>| {
-        info.and_then(|i| pick(i).as_deref())
+    let words = support_code_info(failure, config).map(|i| i.words(lang));
+    let from_config = |pick: fn(&SupportCodeWords) -> &Option<String>| {
+        words
+            .as_ref()
+            .and_then(|w| pick(w).as_deref())
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
     };
     Guidance {
         kind,
-        title: from_config(|i| &i.title).unwrap_or_else(|| texts::title(kind, expired)),
-        what_happened: from_config(|i| &i.message)
-            .unwrap_or_else(|| texts::what_happened(kind, expired)),
-        what_it_means: what_it_means(&effective, saved),
-        do_steps: do_steps(&effective, config, saved),
-        dont: donts(&effective, saved)
+        title: from_config(|w| &w.title).unwrap_or_else(|| texts::title(lang, kind, expired)),
+        what_happened: from_config(|w| &w.message)
+            .unwrap_or_else(|| texts::what_happened(lang, kind, expired)),
+        what_it_means: what_it_means(lang, &effective, saved),
+        do_steps: do_steps(lang, &effective, config, saved),
+        dont: donts(lang, &effective, saved)
             .into_iter()
             .map(Dont::from)
             .collect(),
         support_code: failure.support_code.clone(),
         status: failure.status,
-        reassurance: from_config(|i| &i.reassurance),
+        reassurance: from_config(|w| &w.reassurance),
         not_your_account: not_your_account(kind, expired),
         credentials_can_help: kind == FailureKind::WrongCredentials,
     }
@@ -122,8 +130,13 @@ pub fn guidance(failure: &Failure, config: &Config, saved: Option<&SavedContext>
 
 /// One-line text for compact banners (manifest refresh, event sync, the
 /// dispatcher's fleet view). Pass the [`effective_failure`].
-pub fn banner_text(failure: &Failure) -> String {
-    texts::banner(failure.operation, failure.kind, failure.session_expired())
+pub fn banner_text(lang: Lang, failure: &Failure) -> String {
+    texts::banner(
+        lang,
+        failure.operation,
+        failure.kind,
+        failure.session_expired(),
+    )
 }
 
 /// An expired session is not an account problem; a rejected password or an
@@ -148,75 +161,79 @@ fn sent_when(kind: FailureKind, session_expired: bool) -> SentWhen {
 /// The saved-data sentence: the fleet view for dispatchers, the manifest
 /// and marks for drivers, or what to do when nothing is saved yet.
 fn saved_sentence(
+    lang: Lang,
     op: Operation,
     kind: FailureKind,
     when: SentWhen,
     saved: Option<&SavedContext>,
 ) -> String {
     match (op, saved) {
-        (Operation::FleetLoad, Some(s)) => texts::saved_fleet_below(s),
-        (Operation::FleetLoad, None) => texts::no_saved_fleet(),
-        (_, Some(s)) => texts::saved_manifest_below(s, when),
-        (_, None) if kind == FailureKind::Offline => texts::no_saved_manifest_offline(),
-        (_, None) => texts::no_saved_manifest_outage(),
+        (Operation::FleetLoad, Some(s)) => texts::saved_fleet_below(lang, s),
+        (Operation::FleetLoad, None) => texts::no_saved_fleet(lang),
+        (_, Some(s)) => texts::saved_manifest_below(lang, s, when),
+        (_, None) if kind == FailureKind::Offline => texts::no_saved_manifest_offline(lang),
+        (_, None) => texts::no_saved_manifest_outage(lang),
     }
 }
 
-fn what_it_means(f: &Failure, saved: Option<&SavedContext>) -> String {
+fn what_it_means(lang: Lang, f: &Failure, saved: Option<&SavedContext>) -> String {
     let expired = f.session_expired();
     let when = sent_when(f.kind, expired);
     let join = |a: String, b: String| format!("{a} {b}");
     match f.kind {
         FailureKind::WrongCredentials if expired => match saved {
-            Some(s) => texts::saved_manifest_below(s, when),
-            None => texts::sign_in_to_get_manifest(),
+            Some(s) => texts::saved_manifest_below(lang, s, when),
+            None => texts::sign_in_to_get_manifest(lang),
         },
         FailureKind::WrongCredentials => match saved {
-            Some(s) => join(texts::retyping_can_help(), texts::saved_stays(s)),
-            None => texts::retyping_can_help(),
+            Some(s) => join(texts::retyping_can_help(lang), texts::saved_stays(lang, s)),
+            None => texts::retyping_can_help(lang),
         },
         FailureKind::AccountProblem | FailureKind::AccountLocked => match saved {
-            Some(s) => join(texts::only_support_can_fix(), texts::saved_stays(s)),
-            None => texts::only_support_can_fix(),
+            Some(s) => join(
+                texts::only_support_can_fix(lang),
+                texts::saved_stays(lang, s),
+            ),
+            None => texts::only_support_can_fix(lang),
         },
         FailureKind::TooManyAttempts => join(
-            texts::waits_on_its_own(),
-            saved_sentence(f.operation, f.kind, when, saved),
+            texts::waits_on_its_own(lang),
+            saved_sentence(lang, f.operation, f.kind, when, saved),
         ),
         FailureKind::UnexpectedResponse => join(
-            texts::nothing_replaced(),
-            saved_sentence(f.operation, f.kind, when, saved),
+            texts::nothing_replaced(lang),
+            saved_sentence(lang, f.operation, f.kind, when, saved),
         ),
-        _ => saved_sentence(f.operation, f.kind, when, saved),
+        _ => saved_sentence(lang, f.operation, f.kind, when, saved),
     }
 }
 
-fn do_steps(f: &Failure, config: &Config, saved: Option<&SavedContext>) -> Vec<String> {
+fn do_steps(lang: Lang, f: &Failure, config: &Config, saved: Option<&SavedContext>) -> Vec<String> {
     let support = &config.support;
     let code = f.support_code.as_deref();
     let expired = f.session_expired();
     let mut steps = Vec::new();
     match f.kind {
-        FailureKind::WrongCredentials if expired => steps.push(texts::step_sign_in_again()),
+        FailureKind::WrongCredentials if expired => steps.push(texts::step_sign_in_again(lang)),
         FailureKind::WrongCredentials => {
-            steps.push(texts::step_check_credentials());
-            steps.push(texts::step_check_capitals());
+            steps.push(texts::step_check_credentials(lang));
+            steps.push(texts::step_check_capitals(lang));
             if let Some(url) = support
                 .password_reset_url
                 .as_deref()
                 .filter(|u| !u.trim().is_empty())
             {
-                steps.push(texts::step_reset_link(url.trim()));
+                steps.push(texts::step_reset_link(lang, url.trim()));
             }
         }
         FailureKind::AccountProblem | FailureKind::AccountLocked => {
-            steps.push(texts::step_contact_support(support, code));
+            steps.push(texts::step_contact_support(lang, support, code));
         }
         _ if f.operation == Operation::FleetLoad => {
-            steps.push(texts::step_fleet_leave_open());
-            steps.extend(texts::step_help_if_needed(support, code));
+            steps.push(texts::step_fleet_leave_open(lang));
+            steps.extend(texts::step_help_if_needed(lang, support, code));
         }
-        kind => carry_on_steps(kind, f, config, saved, &mut steps),
+        kind => carry_on_steps(lang, kind, f, config, saved, &mut steps),
     }
     steps
 }
@@ -224,6 +241,7 @@ fn do_steps(f: &Failure, config: &Config, saved: Option<&SavedContext>) -> Vec<S
 /// Offline, outage, rate-limit and unreadable answers: the driver can keep
 /// working, so the steps are about carrying on, not about fixing anything.
 fn carry_on_steps(
+    lang: Lang,
     kind: FailureKind,
     f: &Failure,
     config: &Config,
@@ -233,52 +251,67 @@ fn carry_on_steps(
     let support = &config.support;
     let when = sent_when(kind, false);
     if kind == FailureKind::TooManyAttempts {
-        steps.push(texts::step_wait());
+        steps.push(texts::step_wait(lang));
     }
     match saved {
         Some(_) => {
-            steps.push(texts::step_keep_delivering());
-            steps.push(texts::step_mark_as_you_go(when));
+            steps.push(texts::step_keep_delivering(lang));
+            steps.push(texts::step_mark_as_you_go(lang, when));
         }
-        None => steps.push(texts::step_ask_for_manifest(support)),
+        None => steps.push(texts::step_ask_for_manifest(lang, support)),
     }
     if kind == FailureKind::Offline {
-        steps.push(texts::step_find_signal());
+        steps.push(texts::step_find_signal(lang));
     } else if kind != FailureKind::TooManyAttempts {
-        steps.push(texts::step_leave_open());
+        steps.push(texts::step_leave_open(lang));
     }
     // With no saved manifest, the "ask for it" step already names support.
     if saved.is_some() {
         steps.extend(texts::step_help_if_needed(
+            lang,
             support,
             f.support_code.as_deref(),
         ));
     }
 }
 
-fn donts(f: &Failure, saved: Option<&SavedContext>) -> Vec<(String, String)> {
+fn donts(lang: Lang, f: &Failure, saved: Option<&SavedContext>) -> Vec<(String, String)> {
     let signing_in = f.operation == Operation::SignIn;
     match f.kind {
-        FailureKind::Offline if signing_in => vec![texts::dont_reinstall(saved)],
-        FailureKind::Offline => vec![texts::dont_sign_out(true), texts::dont_reinstall(saved)],
-        FailureKind::WrongCredentials if f.session_expired() => vec![texts::dont_reinstall(saved)],
+        FailureKind::Offline if signing_in => vec![texts::dont_reinstall(lang, saved)],
+        FailureKind::Offline => vec![
+            texts::dont_sign_out(lang, true),
+            texts::dont_reinstall(lang, saved),
+        ],
+        FailureKind::WrongCredentials if f.session_expired() => {
+            vec![texts::dont_reinstall(lang, saved)]
+        }
         FailureKind::WrongCredentials => {
-            vec![texts::dont_keep_guessing(), texts::dont_reinstall(saved)]
+            vec![
+                texts::dont_keep_guessing(lang),
+                texts::dont_reinstall(lang, saved),
+            ]
         }
         FailureKind::AccountProblem | FailureKind::AccountLocked => {
-            vec![texts::dont_new_account(), texts::dont_reinstall(saved)]
+            vec![
+                texts::dont_new_account(lang),
+                texts::dont_reinstall(lang, saved),
+            ]
         }
         FailureKind::TooManyAttempts => {
-            vec![texts::dont_keep_refreshing(), texts::dont_reinstall(saved)]
+            vec![
+                texts::dont_keep_refreshing(lang),
+                texts::dont_reinstall(lang, saved),
+            ]
         }
         // Outages: the three reflexes that make an outage worse.
         _ => vec![
-            texts::dont_reset_password(),
-            texts::dont_reinstall(saved),
+            texts::dont_reset_password(lang),
+            texts::dont_reinstall(lang, saved),
             if signing_in {
-                texts::dont_sign_in_repeatedly()
+                texts::dont_sign_in_repeatedly(lang)
             } else {
-                texts::dont_sign_out(false)
+                texts::dont_sign_out(lang, false)
             },
         ],
     }
@@ -344,7 +377,7 @@ mod tests {
             Some(502),
             None,
         );
-        let g = guidance(&f, &config(), Some(&saved()));
+        let g = guidance(Lang::En, &f, &config(), Some(&saved()));
         assert_eq!(
             g.what_happened,
             "Roadbook can't reach the company's system right now. This is not a problem with your account."
@@ -363,7 +396,7 @@ mod tests {
     #[test]
     fn outage_without_saved_manifest_points_to_a_file_or_link() {
         let f = failure(FailureKind::Unreachable, Operation::SignIn, None, None);
-        let g = guidance(&f, &config(), None);
+        let g = guidance(Lang::En, &f, &config(), None);
         assert!(
             g.what_it_means
                 .contains("no saved manifest on this phone yet"),
@@ -378,7 +411,7 @@ mod tests {
     fn outage_donts_are_password_reinstall_and_repeat() {
         for kind in OUTAGES {
             let f = failure(kind, Operation::SignIn, None, None);
-            let g = guidance(&f, &config(), Some(&saved()));
+            let g = guidance(Lang::En, &f, &config(), Some(&saved()));
             let whats: Vec<&str> = g.dont.iter().map(|d| d.what.as_str()).collect();
             assert_eq!(
                 whats,
@@ -406,7 +439,7 @@ mod tests {
             Some(503),
             None,
         );
-        let g = guidance(&f, &config(), Some(&saved()));
+        let g = guidance(Lang::En, &f, &config(), Some(&saved()));
         assert_eq!(g.dont[2].what, "Don't sign out.");
         assert!(!all_text(&g).contains("signing in over and over"));
     }
@@ -416,6 +449,7 @@ mod tests {
         use FailureKind::*;
         for kind in FailureKind::ALL {
             let g = guidance(
+                Lang::En,
                 &failure(kind, Operation::SignIn, None, None),
                 &config(),
                 Some(&saved()),
@@ -436,7 +470,7 @@ mod tests {
             Some(401),
             Some("01-001"),
         );
-        let g = guidance(&f, &config(), None);
+        let g = guidance(Lang::En, &f, &config(), None);
         assert_eq!(g.title, "Username or password not accepted");
         assert!(!g.not_your_account);
         assert!(g
@@ -455,7 +489,7 @@ mod tests {
             Some(401),
             None,
         );
-        let g = guidance(&f, &config(), Some(&saved()));
+        let g = guidance(Lang::En, &f, &config(), Some(&saved()));
         assert_eq!(g.title, "Please sign in again");
         assert_eq!(
             g.do_steps,
@@ -477,7 +511,7 @@ mod tests {
             Some(401),
             Some("03-005"),
         );
-        let g = guidance(&f, &config(), Some(&saved()));
+        let g = guidance(Lang::En, &f, &config(), Some(&saved()));
         assert_eq!(g.kind, FailureKind::PlatformUnavailable);
         assert_eq!(g.title, "Company-wide sign-in outage");
         assert_eq!(
@@ -509,7 +543,7 @@ mod tests {
             super::super::backoff::next_retry(&eff, 0, 0.5, 0, 3),
             super::super::backoff::RetryPlan::At(_)
         ));
-        assert!(banner_text(&eff).contains("can't be reached"));
+        assert!(banner_text(Lang::En, &eff).contains("can't be reached"));
     }
 
     #[test]
@@ -520,7 +554,7 @@ mod tests {
             Some(500),
             Some("04-001"),
         );
-        let g = guidance(&f, &config(), None);
+        let g = guidance(Lang::En, &f, &config(), None);
         assert_eq!(g.kind, FailureKind::AccountProblem);
         assert_eq!(g.title, "Account needs attention");
         assert!(!g.not_your_account);
@@ -533,9 +567,12 @@ mod tests {
             Some(500),
             Some("99-999"),
         );
-        let g = guidance(&f, &config(), None);
+        let g = guidance(Lang::En, &f, &config(), None);
         assert_eq!(g.kind, FailureKind::PlatformError);
-        assert_eq!(g.title, texts::title(FailureKind::PlatformError, false));
+        assert_eq!(
+            g.title,
+            texts::title(Lang::En, FailureKind::PlatformError, false)
+        );
     }
 
     #[test]
@@ -555,13 +592,13 @@ mod tests {
             Some(503),
             Some("X"),
         );
-        let g = guidance(&f, &c, None);
+        let g = guidance(Lang::En, &f, &c, None);
         assert_eq!(g.kind, FailureKind::PlatformUnavailable);
         assert!(!g.credentials_can_help);
         // A blank configured title does not blank the screen.
         assert_eq!(
             g.title,
-            texts::title(FailureKind::PlatformUnavailable, false)
+            texts::title(Lang::En, FailureKind::PlatformUnavailable, false)
         );
     }
 
@@ -569,7 +606,7 @@ mod tests {
     fn account_problems_send_to_support_and_warn_against_new_accounts() {
         for kind in [FailureKind::AccountProblem, FailureKind::AccountLocked] {
             let f = failure(kind, Operation::SignIn, Some(403), Some("04-002"));
-            let g = guidance(&f, &config(), Some(&saved()));
+            let g = guidance(Lang::En, &f, &config(), Some(&saved()));
             assert!(!g.not_your_account);
             assert!(g.do_steps[0].starts_with("Contact driver support: call +1-555-0100"));
             let whats: Vec<&str> = g.dont.iter().map(|d| d.what.as_str()).collect();
@@ -592,7 +629,7 @@ mod tests {
             Some(429),
             None,
         );
-        let g = guidance(&f, &config(), Some(&saved()));
+        let g = guidance(Lang::En, &f, &config(), Some(&saved()));
         assert!(g
             .what_it_means
             .starts_with("Roadbook waits a little and then tries again on its own."));
@@ -607,7 +644,7 @@ mod tests {
     #[test]
     fn offline_says_keep_working_and_marks_are_saved() {
         let f = failure(FailureKind::Offline, Operation::EventSync, None, None);
-        let g = guidance(&f, &config(), Some(&saved()));
+        let g = guidance(Lang::En, &f, &config(), Some(&saved()));
         assert_eq!(g.title, "No connection on this phone");
         assert!(g
             .what_it_means
@@ -618,6 +655,7 @@ mod tests {
         assert!(!all_text(&g).contains("password"));
 
         let g = guidance(
+            Lang::En,
             &Failure::new(FailureKind::Offline, Operation::SignIn),
             &config(),
             None,
@@ -634,7 +672,7 @@ mod tests {
             Some(200),
             None,
         );
-        let g = guidance(&f, &config(), Some(&saved()));
+        let g = guidance(Lang::En, &f, &config(), Some(&saved()));
         assert_eq!(g.title, "Roadbook got an answer it can't read");
         assert!(g
             .what_it_means
@@ -644,7 +682,7 @@ mod tests {
     #[test]
     fn timeout_says_the_system_is_slow() {
         let f = failure(FailureKind::Timeout, Operation::ManifestRefresh, None, None);
-        let g = guidance(&f, &config(), Some(&saved()));
+        let g = guidance(Lang::En, &f, &config(), Some(&saved()));
         assert!(g.what_happened.contains("slow"));
         assert!(g.what_happened.contains("not a problem with your account"));
     }
@@ -661,7 +699,7 @@ mod tests {
             unsent_marks: 0,
             ..saved()
         };
-        let g = guidance(&f, &config(), Some(&ctx));
+        let g = guidance(Lang::En, &f, &config(), Some(&ctx));
         assert!(g.what_it_means.starts_with("The fleet view saved at 07:42"));
         assert!(g.do_steps[0].starts_with("Leave this page open"));
         assert!(!g.what_it_means.contains("marks"));
@@ -677,7 +715,7 @@ mod tests {
             Some(423),
             None,
         );
-        let g = guidance(&f, &c, None);
+        let g = guidance(Lang::En, &f, &c, None);
         assert_eq!(g.do_steps, ["Contact driver support or your dispatcher."]);
         let f = failure(
             FailureKind::WrongCredentials,
@@ -685,7 +723,7 @@ mod tests {
             Some(401),
             None,
         );
-        let g = guidance(&f, &c, None);
+        let g = guidance(Lang::En, &f, &c, None);
         assert!(!g.do_steps.iter().any(|s| s.contains("Reset it at")));
     }
 
@@ -701,7 +739,12 @@ mod tests {
         for kind in FailureKind::ALL {
             for op in ops {
                 for ctx in [None, Some(saved())] {
-                    let g = guidance(&failure(kind, op, None, None), &config(), ctx.as_ref());
+                    let g = guidance(
+                        Lang::En,
+                        &failure(kind, op, None, None),
+                        &config(),
+                        ctx.as_ref(),
+                    );
                     assert!(!g.title.is_empty() && !g.what_happened.is_empty());
                     assert!(!g.what_it_means.is_empty(), "{kind:?} {op:?}");
                     assert!(!g.do_steps.is_empty(), "{kind:?} {op:?}");

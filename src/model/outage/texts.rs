@@ -1,38 +1,46 @@
-//! Every sentence the driver reads about a failure, in one place.
+//! Every sentence the driver reads about a failure, assembled from the
+//! outage catalogue (`model::i18n::catalogues::outage`) in the driver's
+//! language.
 //!
 //! Written for someone tired, in a van, between stops: short sentences, no
 //! jargon, no blame, and always what to do next. Nothing here decides *which*
-//! sentence applies beyond the kind it is given; `guidance` does that. When
-//! Roadbook is translated, this file is what gets replaced.
+//! sentence applies beyond the kind it is given; `guidance` does that.
 
 use super::classify::{FailureKind, Operation};
 use super::guidance::SavedContext;
 use crate::model::config::Support;
+use crate::model::i18n::catalogues::OutageText as T;
+use crate::model::i18n::{count, tr_fill, Lang, Text};
+
+fn t(lang: Lang, key: T) -> String {
+    key.text(lang).to_string()
+}
 
 /// "1 mark", "3 marks".
-fn marks(n: usize) -> String {
-    if n == 1 {
-        "1 mark".to_string()
-    } else {
-        format!("{n} marks")
-    }
+fn marks(lang: Lang, n: usize) -> String {
+    count(lang, n, T::MarksOne, T::MarksOther)
 }
 
 /// "your manifest saved at 07:42 (38 packages)".
-fn saved_manifest(s: &SavedContext) -> String {
+fn saved_manifest(lang: Lang, s: &SavedContext) -> String {
+    let time = s.saved_at_hhmm.as_str();
     match s.packages {
-        0 => format!("your manifest saved at {}", s.saved_at_hhmm),
-        1 => format!("your manifest saved at {} (1 package)", s.saved_at_hhmm),
-        n => format!("your manifest saved at {} ({n} packages)", s.saved_at_hhmm),
+        0 => tr_fill(lang, T::SavedManifest, &[("time", time)]),
+        1 => tr_fill(lang, T::SavedManifestOne, &[("time", time)]),
+        n => tr_fill(
+            lang,
+            T::SavedManifestOther,
+            &[("time", time), ("n", &n.to_string())],
+        ),
     }
 }
 
-/// "Your 3 unsent marks are" / "Any marks you make are".
-fn marks_subject(s: Option<&SavedContext>) -> String {
+/// "your 3 unsent marks are" / "any marks you make are".
+fn marks_subject(lang: Lang, s: Option<&SavedContext>) -> String {
     match s.map_or(0, |s| s.unsent_marks) {
-        0 => "any marks you make are".to_string(),
-        1 => "your 1 unsent mark is".to_string(),
-        n => format!("your {n} unsent marks are"),
+        0 => t(lang, T::MarksSubjectNone),
+        1 => t(lang, T::MarksSubjectOne),
+        n => tr_fill(lang, T::MarksSubjectOther, &[("n", &n.to_string())]),
     }
 }
 
@@ -46,60 +54,39 @@ fn capitalise(s: &str) -> String {
 
 // ---------------------------------------------------------------- titles
 
-pub fn title(kind: FailureKind, session_expired: bool) -> String {
-    match kind {
-        FailureKind::Offline => "No connection on this phone",
-        FailureKind::Unreachable | FailureKind::PlatformError => {
-            "The company's system can't be reached"
-        }
-        FailureKind::PlatformUnavailable => "The company's system is down",
-        FailureKind::Timeout => "The company's system is not answering",
-        FailureKind::WrongCredentials if session_expired => "Please sign in again",
-        FailureKind::WrongCredentials => "Username or password not accepted",
-        FailureKind::AccountProblem => "Your account needs a check",
-        FailureKind::AccountLocked => "Your account is locked",
-        FailureKind::TooManyAttempts => "Too many tries, waiting a moment",
-        FailureKind::UnexpectedResponse => "Roadbook got an answer it can't read",
-    }
-    .to_string()
+pub fn title(lang: Lang, kind: FailureKind, session_expired: bool) -> String {
+    let key = match kind {
+        FailureKind::Offline => T::TitleOffline,
+        FailureKind::Unreachable | FailureKind::PlatformError => T::TitleUnreachable,
+        FailureKind::PlatformUnavailable => T::TitleDown,
+        FailureKind::Timeout => T::TitleTimeout,
+        FailureKind::WrongCredentials if session_expired => T::TitleSignInAgain,
+        FailureKind::WrongCredentials => T::TitleWrongCredentials,
+        FailureKind::AccountProblem => T::TitleAccountProblem,
+        FailureKind::AccountLocked => T::TitleLocked,
+        FailureKind::TooManyAttempts => T::TitleTooMany,
+        FailureKind::UnexpectedResponse => T::TitleUnreadable,
+    };
+    t(lang, key)
 }
 
 // ---------------------------------------------------------- what happened
 
-pub fn what_happened(kind: FailureKind, session_expired: bool) -> String {
-    match kind {
-        FailureKind::Offline => "This phone has no internet connection right now.",
+pub fn what_happened(lang: Lang, kind: FailureKind, session_expired: bool) -> String {
+    let key = match kind {
+        FailureKind::Offline => T::WhOffline,
         FailureKind::Unreachable
         | FailureKind::PlatformError
-        | FailureKind::PlatformUnavailable => {
-            "Roadbook can't reach the company's system right now. \
-             This is not a problem with your account."
-        }
-        FailureKind::Timeout => {
-            "The company's system is very slow and did not answer in time. \
-             This is not a problem with your account."
-        }
-        FailureKind::WrongCredentials if session_expired => {
-            "Your sign-in has run out, so Roadbook can't get updates or send marks \
-             until you sign in again."
-        }
-        FailureKind::WrongCredentials => {
-            "The company's system did not accept this username and password."
-        }
-        FailureKind::AccountProblem => {
-            "The company's system says this account can't be used right now."
-        }
-        FailureKind::AccountLocked => "The company's system has locked this account.",
-        FailureKind::TooManyAttempts => {
-            "There were too many tries in a short time, so the company's system \
-             asked Roadbook to wait."
-        }
-        FailureKind::UnexpectedResponse => {
-            "The company's system sent something Roadbook can't read. \
-             This is not a problem with your account."
-        }
-    }
-    .to_string()
+        | FailureKind::PlatformUnavailable => T::WhUnreachable,
+        FailureKind::Timeout => T::WhTimeout,
+        FailureKind::WrongCredentials if session_expired => T::WhExpired,
+        FailureKind::WrongCredentials => T::WhWrongCredentials,
+        FailureKind::AccountProblem => T::WhAccountProblem,
+        FailureKind::AccountLocked => T::WhLocked,
+        FailureKind::TooManyAttempts => T::WhTooMany,
+        FailureKind::UnexpectedResponse => T::WhUnreadable,
+    };
+    t(lang, key)
 }
 
 // --------------------------------------------------------- what it means
@@ -113,305 +100,301 @@ pub enum SentWhen {
 }
 
 impl SentWhen {
-    fn text(self) -> &'static str {
+    fn text(self, lang: Lang) -> &'static str {
         match self {
-            SentWhen::SystemBack => "when the system is back",
-            SentWhen::PhoneOnline => "when the phone is back online",
-            SentWhen::SignedInAgain => "once you sign in again",
+            SentWhen::SystemBack => T::WhenSystemBack,
+            SentWhen::PhoneOnline => T::WhenPhoneOnline,
+            SentWhen::SignedInAgain => T::WhenSignedInAgain,
         }
+        .text(lang)
     }
 }
 
 /// "Your manifest saved at 07:42 is below and your 3 unsent marks are kept
 /// on this phone; they will be sent when the system is back."
-pub fn saved_manifest_below(s: &SavedContext, when: SentWhen) -> String {
-    format!(
-        "{} is below and {} kept on this phone; they will be sent {}.",
-        capitalise(&saved_manifest(s)),
-        marks_subject(Some(s)),
-        when.text()
+pub fn saved_manifest_below(lang: Lang, s: &SavedContext, when: SentWhen) -> String {
+    tr_fill(
+        lang,
+        T::SavedBelow,
+        &[
+            ("saved", &capitalise(&saved_manifest(lang, s))),
+            ("marks", &marks_subject(lang, Some(s))),
+            ("when", when.text(lang)),
+        ],
     )
 }
 
 /// For the dispatcher's fleet view, which has no marks of its own.
-pub fn saved_fleet_below(s: &SavedContext) -> String {
-    format!(
-        "The fleet view saved at {} is below. It updates on its own as soon as it can.",
-        s.saved_at_hhmm
-    )
+pub fn saved_fleet_below(lang: Lang, s: &SavedContext) -> String {
+    tr_fill(lang, T::SavedFleetBelow, &[("time", &s.saved_at_hhmm)])
 }
 
-pub fn no_saved_manifest_outage() -> String {
-    "There is no saved manifest on this phone yet, so Roadbook has nothing to show \
-     until the system is back. Your dispatcher or driver support can send your \
-     manifest as a file or a link."
-        .to_string()
+pub fn no_saved_manifest_outage(lang: Lang) -> String {
+    t(lang, T::NoSavedManifestOutage)
 }
 
-pub fn no_saved_manifest_offline() -> String {
-    "There is no saved manifest on this phone yet. Roadbook gets it as soon as the \
-     phone is back online. Until then your dispatcher or driver support can send it \
-     as a file or a link."
-        .to_string()
+pub fn no_saved_manifest_offline(lang: Lang) -> String {
+    t(lang, T::NoSavedManifestOffline)
 }
 
-pub fn no_saved_fleet() -> String {
-    "There is no saved fleet view on this phone yet. It appears as soon as it can be loaded."
-        .to_string()
+pub fn no_saved_fleet(lang: Lang) -> String {
+    t(lang, T::NoSavedFleet)
 }
 
-pub fn nothing_replaced() -> String {
-    "Nothing saved on this phone was replaced.".to_string()
+pub fn nothing_replaced(lang: Lang) -> String {
+    t(lang, T::NothingReplaced)
 }
 
-pub fn waits_on_its_own() -> String {
-    "Roadbook waits a little and then tries again on its own.".to_string()
+pub fn waits_on_its_own(lang: Lang) -> String {
+    t(lang, T::WaitsOnItsOwn)
 }
 
-pub fn retyping_can_help() -> String {
-    "Typing the username and password again can fix this.".to_string()
+pub fn retyping_can_help(lang: Lang) -> String {
+    t(lang, T::RetypingCanHelp)
 }
 
-pub fn only_support_can_fix() -> String {
-    "Only driver support can sort this out. Trying again won't change it.".to_string()
+pub fn only_support_can_fix(lang: Lang) -> String {
+    t(lang, T::OnlySupportCanFix)
 }
 
-pub fn sign_in_to_get_manifest() -> String {
-    "Sign in again to get your manifest.".to_string()
+pub fn sign_in_to_get_manifest(lang: Lang) -> String {
+    t(lang, T::SignInToGetManifest)
 }
 
-/// "Your manifest saved at 07:42 and your 3 unsent marks stay on this phone."
-pub fn saved_stays(s: &SavedContext) -> String {
-    let marks_part = match s.unsent_marks {
-        0 => String::new(),
-        n => format!(" and your {} not sent yet", marks(n)),
-    };
-    format!(
-        "{}{marks_part} stay on this phone.",
-        capitalise(&saved_manifest(s))
-    )
+/// "Your manifest saved at 07:42 and your 3 marks not sent yet stay on this
+/// phone."
+pub fn saved_stays(lang: Lang, s: &SavedContext) -> String {
+    let saved = capitalise(&saved_manifest(lang, s));
+    match s.unsent_marks {
+        0 => tr_fill(lang, T::SavedStays, &[("saved", &saved)]),
+        n => tr_fill(
+            lang,
+            T::SavedAndMarksStay,
+            &[("saved", &saved), ("marks", &marks(lang, n))],
+        ),
+    }
 }
 
 // ------------------------------------------------------------ what to do
 
-pub fn step_keep_delivering() -> String {
-    "Keep delivering from the saved manifest.".to_string()
+pub fn step_keep_delivering(lang: Lang) -> String {
+    t(lang, T::StepKeepDelivering)
 }
 
-pub fn step_mark_as_you_go(when: SentWhen) -> String {
-    format!(
-        "Mark each package as you go. Roadbook sends the marks on its own {}.",
-        when.text()
-    )
+pub fn step_mark_as_you_go(lang: Lang, when: SentWhen) -> String {
+    tr_fill(lang, T::StepMarkAsYouGo, &[("when", when.text(lang))])
 }
 
-pub fn step_leave_open() -> String {
-    "Leave Roadbook open. It tries again on its own.".to_string()
+pub fn step_leave_open(lang: Lang) -> String {
+    t(lang, T::StepLeaveOpen)
 }
 
-pub fn step_find_signal() -> String {
-    "When you can, move to a place with signal, or check that flight mode is off \
-     and mobile data is on."
-        .to_string()
+pub fn step_find_signal(lang: Lang) -> String {
+    t(lang, T::StepFindSignal)
 }
 
-pub fn step_wait() -> String {
-    "Wait. Roadbook tries again on its own in a moment.".to_string()
+pub fn step_wait(lang: Lang) -> String {
+    t(lang, T::StepWait)
 }
 
-pub fn step_check_credentials() -> String {
-    "Check the username and password, then type them again.".to_string()
+pub fn step_check_credentials(lang: Lang) -> String {
+    t(lang, T::StepCheckCredentials)
 }
 
-pub fn step_check_capitals() -> String {
-    "Check capital letters: the password must match exactly.".to_string()
+pub fn step_check_capitals(lang: Lang) -> String {
+    t(lang, T::StepCheckCapitals)
 }
 
-pub fn step_reset_link(url: &str) -> String {
-    format!("Forgot the password? Reset it at {url}")
+pub fn step_reset_link(lang: Lang, url: &str) -> String {
+    tr_fill(lang, T::StepResetLink, &[("url", url)])
 }
 
-pub fn step_sign_in_again() -> String {
-    "Sign in again with your username and password.".to_string()
+pub fn step_sign_in_again(lang: Lang) -> String {
+    t(lang, T::StepSignInAgain)
 }
 
 /// "call +1-555-0100, text +1-555-0101 or go to https://… (Every day, 06:00–22:00)",
 /// or `None` when the operator configured no way to reach support.
-fn support_means(support: &Support) -> Option<String> {
+fn support_means(lang: Lang, support: &Support) -> Option<String> {
     let mut ways: Vec<String> = Vec::new();
-    let present = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
+    let present = |v: Option<&str>| {
+        v.map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
     };
-    if let Some(p) = present(&support.phone) {
-        ways.push(format!("call {p}"));
+    if let Some(p) = present(support.phone.as_deref()) {
+        ways.push(tr_fill(lang, T::SupportCall, &[("phone", &p)]));
     }
-    if let Some(s) = present(&support.sms) {
-        ways.push(format!("text {s}"));
+    if let Some(s) = present(support.sms.as_deref()) {
+        ways.push(tr_fill(lang, T::SupportText, &[("sms", &s)]));
     }
-    if let Some(u) = present(&support.url) {
-        ways.push(format!("go to {u}"));
+    if let Some(u) = present(support.url.as_deref()) {
+        ways.push(tr_fill(lang, T::SupportGoTo, &[("url", &u)]));
     }
     let mut text = match ways.len() {
         0 => return None,
         1 => ways.remove(0),
-        n => format!("{} or {}", ways[..n - 1].join(", "), ways[n - 1]),
+        n => tr_fill(
+            lang,
+            T::ListOr,
+            &[
+                ("list", &ways[..n - 1].join(T::ListSep.text(lang))),
+                ("last", &ways[n - 1]),
+            ],
+        ),
     };
-    if let Some(h) = present(&support.hours) {
+    if let Some(h) = present(support.hours_in(lang)) {
         text.push_str(&format!(" ({h})"));
     }
     Some(text)
 }
 
-fn give_code(code: Option<&str>) -> String {
-    code.map_or(String::new(), |c| format!(" Give them the code {c}."))
+fn give_code(lang: Lang, code: Option<&str>) -> String {
+    code.map_or(String::new(), |c| {
+        format!(" {}", tr_fill(lang, T::GiveCode, &[("code", c)]))
+    })
 }
 
 /// The step that sends the driver to a person, with the code to quote.
-pub fn step_contact_support(support: &Support, code: Option<&str>) -> String {
-    let reach = match support_means(support) {
-        Some(m) => format!("Contact driver support: {m}."),
-        None => "Contact driver support or your dispatcher.".to_string(),
+pub fn step_contact_support(lang: Lang, support: &Support, code: Option<&str>) -> String {
+    let reach = match support_means(lang, support) {
+        Some(m) => tr_fill(lang, T::StepContactSupport, &[("means", &m)]),
+        None => t(lang, T::StepContactSupportNone),
     };
-    format!("{reach}{}", give_code(code))
+    format!("{reach}{}", give_code(lang, code))
 }
 
 /// The optional "if you need help" step for outages, when the driver can
 /// carry on alone. `None` when no support contact is configured.
-pub fn step_help_if_needed(support: &Support, code: Option<&str>) -> Option<String> {
-    support_means(support).map(|m| {
+pub fn step_help_if_needed(lang: Lang, support: &Support, code: Option<&str>) -> Option<String> {
+    support_means(lang, support).map(|m| {
         format!(
-            "If you need help, contact driver support: {m}.{}",
-            give_code(code)
+            "{}{}",
+            tr_fill(lang, T::StepHelpIfNeeded, &[("means", &m)]),
+            give_code(lang, code)
         )
     })
 }
 
-pub fn step_ask_for_manifest(support: &Support) -> String {
-    let base = "Ask your dispatcher or driver support to send your manifest as a file or a link.";
-    match support_means(support) {
-        Some(m) => format!("{base} Driver support: {m}."),
-        None => base.to_string(),
+pub fn step_ask_for_manifest(lang: Lang, support: &Support) -> String {
+    let base = t(lang, T::StepAskForManifest);
+    match support_means(lang, support) {
+        Some(m) => format!(
+            "{base} {}",
+            tr_fill(lang, T::DriverSupportMeans, &[("means", &m)])
+        ),
+        None => base,
     }
 }
 
-pub fn step_fleet_leave_open() -> String {
-    "Leave this page open. The fleet view updates on its own as soon as it can.".to_string()
+pub fn step_fleet_leave_open(lang: Lang) -> String {
+    t(lang, T::StepFleetLeaveOpen)
 }
 
 // ---------------------------------------------------------------- don'ts
 
 /// One "don't", with the reason (a rule without a reason gets ignored).
-pub fn dont_reset_password() -> (String, String) {
+pub fn dont_reset_password(lang: Lang) -> (String, String) {
     (
-        "Don't reset your password.".to_string(),
-        "Your password is not the problem, so a new one won't help.".to_string(),
+        t(lang, T::DontResetPassword),
+        t(lang, T::DontResetPasswordWhy),
     )
 }
 
-pub fn dont_reinstall(saved: Option<&SavedContext>) -> (String, String) {
+pub fn dont_reinstall(lang: Lang, saved: Option<&SavedContext>) -> (String, String) {
     let unsent = saved.map_or(0, |s| s.unsent_marks);
     let loss = match (saved.is_some(), unsent) {
-        (true, 0) => "you would lose the saved manifest".to_string(),
-        (true, n) => format!(
-            "you would lose the saved manifest and the {} not sent yet",
-            marks(n)
-        ),
-        (false, _) => "anything saved on this phone would be lost".to_string(),
+        (true, 0) => t(lang, T::LossManifest),
+        (true, n) => tr_fill(lang, T::LossManifestAndMarks, &[("marks", &marks(lang, n))]),
+        (false, _) => t(lang, T::LossAnything),
     };
     (
-        "Don't reinstall Roadbook or clear the browser's data.".to_string(),
-        format!("It won't fix this, and {loss}."),
+        t(lang, T::DontReinstall),
+        tr_fill(lang, T::DontReinstallWhy, &[("loss", &loss)]),
     )
 }
 
-pub fn dont_sign_in_repeatedly() -> (String, String) {
+pub fn dont_sign_in_repeatedly(lang: Lang) -> (String, String) {
     (
-        "Don't keep signing in over and over.".to_string(),
-        "Roadbook tries again on its own. Extra tries can lock the account for a while."
-            .to_string(),
+        t(lang, T::DontSignInRepeatedly),
+        t(lang, T::DontSignInRepeatedlyWhy),
     )
 }
 
-pub fn dont_sign_out(offline: bool) -> (String, String) {
+pub fn dont_sign_out(lang: Lang, offline: bool) -> (String, String) {
     let why = if offline {
-        "Signing back in needs a connection, and you would be stuck until you have one."
+        T::DontSignOutWhyOffline
     } else {
-        "Signing back in won't work until the system is back. Roadbook keeps trying \
-         on its own while you stay signed in."
+        T::DontSignOutWhyOnline
     };
-    ("Don't sign out.".to_string(), why.to_string())
+    (t(lang, T::DontSignOut), t(lang, why))
 }
 
-pub fn dont_keep_refreshing() -> (String, String) {
+pub fn dont_keep_refreshing(lang: Lang) -> (String, String) {
     (
-        "Don't keep trying again by hand.".to_string(),
-        "Every extra try makes the wait longer. Roadbook tries again on its own.".to_string(),
+        t(lang, T::DontKeepRefreshing),
+        t(lang, T::DontKeepRefreshingWhy),
     )
 }
 
-pub fn dont_keep_guessing() -> (String, String) {
+pub fn dont_keep_guessing(lang: Lang) -> (String, String) {
     (
-        "Don't keep guessing the password.".to_string(),
-        "Too many wrong tries can lock the account. Use the reset link or contact \
-         driver support instead."
-            .to_string(),
+        t(lang, T::DontKeepGuessing),
+        t(lang, T::DontKeepGuessingWhy),
     )
 }
 
-pub fn dont_new_account() -> (String, String) {
-    (
-        "Don't create a new account.".to_string(),
-        "Support has to fix this account. A new one would not have your blocks or \
-         your manifest."
-            .to_string(),
-    )
+pub fn dont_new_account(lang: Lang) -> (String, String) {
+    (t(lang, T::DontNewAccount), t(lang, T::DontNewAccountWhy))
 }
 
 // --------------------------------------------------------------- banners
 
 /// The first half of a banner: which job did not get done.
-fn banner_subject(op: Operation) -> &'static str {
+fn banner_subject(op: Operation) -> T {
     match op {
-        Operation::SignIn => "Can't sign in",
-        Operation::ManifestRefresh => "Manifest not updated",
-        Operation::EventSync => "Marks not sent yet",
-        Operation::FleetLoad => "Fleet view not updated",
-        Operation::StatusPage => "Status page not loaded",
+        Operation::SignIn => T::BannerSignIn,
+        Operation::ManifestRefresh => T::BannerRefresh,
+        Operation::EventSync => T::BannerSync,
+        Operation::FleetLoad => T::BannerFleet,
+        Operation::StatusPage => T::BannerStatus,
     }
 }
 
 /// The second half: why, in a few words.
-fn banner_reason(kind: FailureKind, session_expired: bool) -> &'static str {
+fn banner_reason(kind: FailureKind, session_expired: bool) -> T {
     match kind {
-        FailureKind::Offline => "no connection on this phone",
+        FailureKind::Offline => T::ReasonOffline,
         FailureKind::Unreachable
         | FailureKind::PlatformError
-        | FailureKind::PlatformUnavailable => "the company's system can't be reached",
-        FailureKind::Timeout => "the company's system is not answering",
-        FailureKind::WrongCredentials if session_expired => "please sign in again",
-        FailureKind::WrongCredentials => "username or password not accepted",
-        FailureKind::AccountProblem => "the account needs a check by driver support",
-        FailureKind::AccountLocked => "the account is locked, contact driver support",
-        FailureKind::TooManyAttempts => "too many tries, waiting a moment",
-        FailureKind::UnexpectedResponse => "the system sent something Roadbook can't read",
+        | FailureKind::PlatformUnavailable => T::ReasonUnreachable,
+        FailureKind::Timeout => T::ReasonTimeout,
+        FailureKind::WrongCredentials if session_expired => T::ReasonSignInAgain,
+        FailureKind::WrongCredentials => T::ReasonWrongCredentials,
+        FailureKind::AccountProblem => T::ReasonAccountProblem,
+        FailureKind::AccountLocked => T::ReasonLocked,
+        FailureKind::TooManyAttempts => T::ReasonTooMany,
+        FailureKind::UnexpectedResponse => T::ReasonUnreadable,
     }
 }
 
 /// "Marks not sent yet: no connection on this phone. They are kept on this
 /// phone." One line for compact banners.
-pub fn banner(op: Operation, kind: FailureKind, session_expired: bool) -> String {
-    let mut text = format!(
-        "{}: {}.",
-        banner_subject(op),
-        banner_reason(kind, session_expired)
+pub fn banner(lang: Lang, op: Operation, kind: FailureKind, session_expired: bool) -> String {
+    let mut text = tr_fill(
+        lang,
+        T::Banner,
+        &[
+            ("subject", banner_subject(op).text(lang)),
+            ("reason", banner_reason(kind, session_expired).text(lang)),
+        ],
     );
     if op == Operation::EventSync {
-        text.push_str(" They are kept on this phone.");
+        text.push(' ');
+        text.push_str(T::BannerKeptOnPhone.text(lang));
     } else if kind.is_outage() || kind == FailureKind::TooManyAttempts {
-        text.push_str(" Roadbook keeps trying.");
+        text.push(' ');
+        text.push_str(T::BannerKeepsTrying.text(lang));
     }
     text
 }
@@ -431,33 +414,35 @@ mod tests {
     #[test]
     fn saved_manifest_sentence_reads_naturally() {
         assert_eq!(
-            saved_manifest_below(&saved(0, 0), SentWhen::SystemBack),
+            saved_manifest_below(Lang::En, &saved(0, 0), SentWhen::SystemBack),
             "Your manifest saved at 07:42 is below and any marks you make are kept on \
              this phone; they will be sent when the system is back."
         );
         assert_eq!(
-            saved_manifest_below(&saved(38, 3), SentWhen::PhoneOnline),
+            saved_manifest_below(Lang::En, &saved(38, 3), SentWhen::PhoneOnline),
             "Your manifest saved at 07:42 (38 packages) is below and your 3 unsent marks \
              are kept on this phone; they will be sent when the phone is back online."
         );
-        assert!(saved_manifest_below(&saved(1, 1), SentWhen::SignedInAgain)
-            .contains("(1 package) is below and your 1 unsent mark is kept"));
+        assert!(
+            saved_manifest_below(Lang::En, &saved(1, 1), SentWhen::SignedInAgain)
+                .contains("(1 package) is below and your 1 unsent mark is kept")
+        );
     }
 
     #[test]
     fn reinstall_warning_names_what_would_be_lost() {
         assert_eq!(
-            dont_reinstall(Some(&saved(38, 5))).1,
+            dont_reinstall(Lang::En, Some(&saved(38, 5))).1,
             "It won't fix this, and you would lose the saved manifest and the 5 marks not sent yet."
         );
         assert_eq!(
-            dont_reinstall(Some(&saved(38, 1))).1,
+            dont_reinstall(Lang::En, Some(&saved(38, 1))).1,
             "It won't fix this, and you would lose the saved manifest and the 1 mark not sent yet."
         );
-        assert!(dont_reinstall(Some(&saved(38, 0)))
+        assert!(dont_reinstall(Lang::En, Some(&saved(38, 0)))
             .1
             .ends_with("the saved manifest."));
-        assert!(dont_reinstall(None).1.contains("anything saved"));
+        assert!(dont_reinstall(Lang::En, None).1.contains("anything saved"));
     }
 
     #[test]
@@ -468,9 +453,16 @@ mod tests {
             url: Some("https://support.example.com".into()),
             hours: Some("Every day, 06:00–22:00".into()),
             password_reset_url: None,
+            hours_translations: [("es".to_string(), "Todos los días, 06:00–22:00".to_string())]
+                .into(),
         };
         assert_eq!(
-            step_contact_support(&full, Some("04-001")),
+            step_contact_support(Lang::Es, &full, None),
+            "Contacte con el soporte a conductores: llame al +1-555-0100, envíe un SMS al \
+             +1-555-0101 o visite https://support.example.com (Todos los días, 06:00–22:00)."
+        );
+        assert_eq!(
+            step_contact_support(Lang::En, &full, Some("04-001")),
             "Contact driver support: call +1-555-0100, text +1-555-0101 or go to \
              https://support.example.com (Every day, 06:00–22:00). Give them the code 04-001."
         );
@@ -480,24 +472,49 @@ mod tests {
             ..Support::default()
         };
         assert_eq!(
-            step_contact_support(&phone_only, None),
+            step_contact_support(Lang::En, &phone_only, None),
             "Contact driver support: call +1-555-0100."
         );
         assert_eq!(
-            step_contact_support(&Support::default(), None),
+            step_contact_support(Lang::En, &Support::default(), None),
             "Contact driver support or your dispatcher."
         );
-        assert_eq!(step_help_if_needed(&Support::default(), None), None);
+        assert_eq!(
+            step_help_if_needed(Lang::En, &Support::default(), None),
+            None
+        );
+    }
+
+    #[test]
+    fn spanish_sentences_are_assembled_whole() {
+        assert_eq!(
+            saved_manifest_below(Lang::Es, &saved(38, 3), SentWhen::SystemBack),
+            "Su manifiesto guardado a las 07:42 (38 paquetes) está abajo y sus 3 marcas sin \
+             enviar se guardan en este teléfono; se enviarán cuando el sistema vuelva."
+        );
+        assert_eq!(
+            banner(Lang::Es, Operation::EventSync, FailureKind::Offline, false),
+            "Marcas aún sin enviar: este teléfono no tiene conexión. Se guardan en este teléfono."
+        );
+        assert_eq!(
+            saved_stays(Lang::En, &saved(38, 0)),
+            "Your manifest saved at 07:42 (38 packages) stays on this phone."
+        );
+        assert_eq!(
+            saved_stays(Lang::Es, &saved(1, 2)),
+            "Su manifiesto guardado a las 07:42 (1 paquete) y sus 2 marcas sin enviar se quedan en este teléfono."
+        );
     }
 
     #[test]
     fn banners_are_one_line_and_name_the_job() {
-        let b = banner(Operation::EventSync, FailureKind::Offline, false);
+        let b = banner(Lang::En, Operation::EventSync, FailureKind::Offline, false);
         assert_eq!(
             b,
             "Marks not sent yet: no connection on this phone. They are kept on this phone."
         );
         let b = banner(
+            Lang::En,
             Operation::ManifestRefresh,
             FailureKind::PlatformUnavailable,
             false,
@@ -506,7 +523,12 @@ mod tests {
             b,
             "Manifest not updated: the company's system can't be reached. Roadbook keeps trying."
         );
-        let b = banner(Operation::FleetLoad, FailureKind::WrongCredentials, true);
+        let b = banner(
+            Lang::En,
+            Operation::FleetLoad,
+            FailureKind::WrongCredentials,
+            true,
+        );
         assert_eq!(b, "Fleet view not updated: please sign in again.");
     }
 
@@ -534,16 +556,23 @@ mod tests {
             "503",
             "401",
         ];
-        for k in kinds {
-            for expired in [false, true] {
-                let mut texts = vec![title(k, expired), what_happened(k, expired)];
-                texts.extend(ops.iter().map(|&op| banner(op, k, expired)));
-                for t in texts {
-                    let lower = t.to_lowercase();
-                    for b in banned {
-                        assert!(!lower.contains(b), "{k:?}: {t:?} contains {b:?}");
+        // The same rule in Spanish: no "error", "servidor", "fallo"...
+        let banned_es = [
+            "error", "http", "servidor", "api", "json", "token", "inválid", "fallo", "falló",
+            "culpa", "503", "401",
+        ];
+        for (lang, banned) in [(Lang::En, &banned[..]), (Lang::Es, &banned_es[..])] {
+            for k in kinds {
+                for expired in [false, true] {
+                    let mut texts = vec![title(lang, k, expired), what_happened(lang, k, expired)];
+                    texts.extend(ops.iter().map(|&op| banner(lang, op, k, expired)));
+                    for t in texts {
+                        let lower = t.to_lowercase();
+                        for b in banned {
+                            assert!(!lower.contains(b), "{k:?}: {t:?} contains {b:?}");
+                        }
+                        assert!(!t.contains('\n'), "{t:?}");
                     }
-                    assert!(!t.contains('\n'), "{t:?}");
                 }
             }
         }
