@@ -182,24 +182,38 @@ pub enum ConfigError {
     Unreachable(String),
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ConfigError {
+    /// The problem in the reader's language (technical details, such as a
+    /// JSON parser's message, stay as they are).
+    pub fn describe(&self, lang: Lang) -> String {
+        use super::i18n::catalogues::AppText as T;
+        use super::i18n::tr_fill;
         match self {
             ConfigError::NotJson {
                 line,
                 column,
                 message,
-            } => write!(
-                f,
-                "config.json is not valid JSON (line {line}, column {column}: {message})"
+            } => tr_fill(
+                lang,
+                T::ConfigNotJson,
+                &[
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("detail", message),
+                ],
             ),
-            ConfigError::Invalid(m) => write!(f, "config.json has a problem: {m}"),
-            ConfigError::NotFound { status } => write!(
-                f,
-                "config.json could not be loaded (the web server answered {status})"
-            ),
-            ConfigError::Unreachable(m) => write!(f, "config.json could not be fetched: {m}"),
+            ConfigError::Invalid(m) => tr_fill(lang, T::ConfigInvalid, &[("detail", m)]),
+            ConfigError::NotFound { status } => {
+                tr_fill(lang, T::ConfigNotFound, &[("status", &status.to_string())])
+            }
+            ConfigError::Unreachable(m) => tr_fill(lang, T::ConfigUnreachable, &[("detail", m)]),
         }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 

@@ -17,6 +17,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Lang;
 use super::manifest::Manifest;
 use super::time::parse_rfc3339;
 use super::validate::{decode_manifest, ManifestProblem};
@@ -62,39 +63,37 @@ pub enum EnvelopeError {
     Missing,
 }
 
-impl fmt::Display for EnvelopeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl EnvelopeError {
+    /// What went wrong with the saved copy, in the reader's language (the
+    /// validator's detail, which names fields and formats, stays in English).
+    pub fn describe(&self, lang: Lang) -> String {
+        use super::i18n::catalogues::AppText as T;
+        use super::i18n::{count, tr_fill, Text};
         match self {
-            EnvelopeError::NotJson => {
-                write!(
-                    f,
-                    "The copy of your manifest saved on this phone is damaged and can't be read."
-                )
+            EnvelopeError::NotJson => T::EnvelopeDamaged.text(lang).to_string(),
+            EnvelopeError::WrongVersion(v) => {
+                tr_fill(lang, T::EnvelopeNewer, &[("v", &v.to_string())])
             }
-            EnvelopeError::WrongVersion(v) => write!(
-                f,
-                "The manifest on this phone was saved by a newer version of Roadbook \
-                 (format {v}). Reload the app to update it."
-            ),
-            EnvelopeError::IntegrityFailed => write!(
-                f,
-                "The copy of your manifest saved on this phone failed its safety check \
-                 (it may have been cut short or changed), so it was not used."
-            ),
+            EnvelopeError::IntegrityFailed => T::EnvelopeChecksum.text(lang).to_string(),
             EnvelopeError::InvalidManifest(problems) => {
-                write!(f, "The manifest saved on this phone can't be used")?;
+                let head = T::EnvelopeInvalid.text(lang);
                 match problems.split_first() {
-                    None => write!(f, "."),
-                    Some((first, [])) => write!(f, ": {first}."),
-                    Some((first, rest)) => {
-                        let n = rest.len();
-                        let s = if n == 1 { "" } else { "s" };
-                        write!(f, ": {first} (and {n} more problem{s}).")
-                    }
+                    None => format!("{head}."),
+                    Some((first, [])) => format!("{head}: {first}."),
+                    Some((first, rest)) => format!(
+                        "{head}: {first} {}.",
+                        count(lang, rest.len(), T::MoreProblemsOne, T::MoreProblemsOther)
+                    ),
                 }
             }
-            EnvelopeError::Missing => write!(f, "There is no manifest saved on this phone."),
+            EnvelopeError::Missing => T::EnvelopeMissing.text(lang).to_string(),
         }
+    }
+}
+
+impl fmt::Display for EnvelopeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 

@@ -4,6 +4,9 @@
 //!
 //! All coordinates are `(lat, lng)` in degrees, the order the manifest uses.
 
+use super::i18n::catalogues::RouteText;
+use super::i18n::{Lang, Text};
+
 use super::manifest::{Manifest, PackageStatus, Stop, TimeWindow};
 use super::time::parse_rfc3339;
 
@@ -45,12 +48,27 @@ pub fn bearing_deg(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// covers 45° centred on it, so N is 337.5°..22.5°. A bearing that is not a
 /// number gives "" (nothing is better than a wrong arrow).
 pub fn compass(bearing: f64) -> &'static str {
-    const POINTS: [&str; 8] = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
+    compass_in(Lang::En, bearing)
+}
+
+/// [`compass`] in the given language ("SO" for south-west in Spanish).
+pub fn compass_in(lang: Lang, bearing: f64) -> &'static str {
+    use RouteText as R;
+    const POINTS: [RouteText; 8] = [
+        R::CompassN,
+        R::CompassNE,
+        R::CompassE,
+        R::CompassSE,
+        R::CompassS,
+        R::CompassSW,
+        R::CompassW,
+        R::CompassNW,
+    ];
     if !bearing.is_finite() {
         return "";
     }
     let sector = ((bearing.rem_euclid(360.0) + 22.5) / 45.0).floor() as usize % 8;
-    POINTS[sector]
+    POINTS[sector].text(lang)
 }
 
 /// How a distance is rounded for a driver: to 10 m below 1 km, to 100 m

@@ -4,9 +4,11 @@
 
 use std::collections::HashMap;
 
+use super::i18n::catalogues::DriverText as D;
+use super::i18n::{count, tr_fill, Lang, Text};
 use super::manifest::{Manifest, PackageStatus};
 use super::route::{haversine_m, WindowState};
-use super::time::human_duration;
+use super::time::human_duration_in;
 
 /// The manifest with each package's status replaced by its marked status
 /// (the map from `progress::marked_statuses`). The search filter and
@@ -32,31 +34,38 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// "12 packages at 9 stops".
-pub fn match_summary(packages: usize, stops: usize) -> String {
-    format!(
-        "{} at {}",
-        plural(packages, "package", "packages"),
-        plural(stops, "stop", "stops")
+pub fn match_summary(lang: Lang, packages: usize, stops: usize) -> String {
+    tr_fill(
+        lang,
+        D::MatchSummary,
+        &[
+            (
+                "packages",
+                &count(lang, packages, D::PackagesOne, D::PackagesOther),
+            ),
+            ("stops", &count(lang, stops, D::StopsOne, D::StopsOther)),
+        ],
     )
 }
 
 /// How a time window reads on a stop: a CSS class and the words. `None` for
 /// a stop without a (readable) window.
-pub fn window_words(state: WindowState) -> Option<(&'static str, String)> {
+pub fn window_words(lang: Lang, state: WindowState) -> Option<(&'static str, String)> {
+    let d = |ms| human_duration_in(lang, ms);
     Some(match state {
         WindowState::Upcoming { starts_in_ms } => (
             "upcoming",
-            format!("Opens in {}", human_duration(starts_in_ms)),
+            tr_fill(lang, D::WindowOpensIn, &[("d", &d(starts_in_ms))]),
         ),
         WindowState::Open { closes_in_ms } => (
             "open",
-            format!("Open · closes in {}", human_duration(closes_in_ms)),
+            tr_fill(lang, D::WindowOpen, &[("d", &d(closes_in_ms))]),
         ),
         WindowState::ClosingSoon { closes_in_ms } => (
             "closing",
-            format!("Closing soon · {} left", human_duration(closes_in_ms)),
+            tr_fill(lang, D::WindowClosingSoon, &[("d", &d(closes_in_ms))]),
         ),
-        WindowState::Missed => ("missed", "Window missed".to_string()),
+        WindowState::Missed => ("missed", D::WindowMissed.text(lang).to_string()),
         WindowState::NoWindow => return None,
     })
 }
@@ -161,31 +170,43 @@ mod tests {
 
     #[test]
     fn summaries_are_plural_aware() {
-        assert_eq!(match_summary(12, 9), "12 packages at 9 stops");
-        assert_eq!(match_summary(1, 1), "1 package at 1 stop");
-        assert_eq!(match_summary(0, 0), "0 packages at 0 stops");
+        assert_eq!(match_summary(Lang::En, 12, 9), "12 packages at 9 stops");
+        assert_eq!(match_summary(Lang::En, 1, 1), "1 package at 1 stop");
+        assert_eq!(match_summary(Lang::En, 0, 0), "0 packages at 0 stops");
     }
 
     #[test]
     fn window_words_name_each_state() {
-        assert_eq!(window_words(WindowState::NoWindow), None);
-        assert_eq!(window_words(WindowState::Missed).unwrap().0, "missed");
-        let (class, words) = window_words(WindowState::ClosingSoon {
-            closes_in_ms: 9 * 60_000,
-        })
+        assert_eq!(window_words(Lang::En, WindowState::NoWindow), None);
+        assert_eq!(
+            window_words(Lang::En, WindowState::Missed).unwrap().0,
+            "missed"
+        );
+        let (class, words) = window_words(
+            Lang::En,
+            WindowState::ClosingSoon {
+                closes_in_ms: 9 * 60_000,
+            },
+        )
         .unwrap();
         assert_eq!(class, "closing");
         assert!(words.contains("9 min"), "{words}");
-        let (class, words) = window_words(WindowState::Upcoming {
-            starts_in_ms: 25 * 60_000,
-        })
+        let (class, words) = window_words(
+            Lang::En,
+            WindowState::Upcoming {
+                starts_in_ms: 25 * 60_000,
+            },
+        )
         .unwrap();
         assert_eq!(class, "upcoming");
         assert!(words.starts_with("Opens in"), "{words}");
         assert_eq!(
-            window_words(WindowState::Open {
-                closes_in_ms: 3_600_000
-            })
+            window_words(
+                Lang::En,
+                WindowState::Open {
+                    closes_in_ms: 3_600_000
+                }
+            )
             .unwrap()
             .0,
             "open"

@@ -11,8 +11,11 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::keys;
+use super::locale::document_lang;
 use crate::model::envelope::{self, ManifestSource, SavedManifest};
 use crate::model::event::{AttemptReason, DeliveryEvent, EventKind};
+use crate::model::i18n::catalogues::AppText;
+use crate::model::i18n::{tr_fill, Text};
 use crate::model::manifest::{Manifest, PackageStatus};
 use crate::model::marks::MarkLog;
 use crate::model::outage::Failure;
@@ -21,7 +24,7 @@ use crate::model::retention::retention_expired;
 use crate::model::time::{format_rfc3339, parse_rfc3339};
 use crate::platform::api::{Api, ManifestFetch};
 use crate::platform::clock::{local_offset_min, now_ms};
-use crate::platform::storage::{self, Area};
+use crate::platform::storage::{self, Area, StorageError};
 use crate::platform::uuid;
 
 /// The state of the last manifest refresh.
@@ -69,16 +72,18 @@ impl RouteBook {
             Ok(Some(text)) => match envelope::open(&text) {
                 Ok(s) => Some(s),
                 Err(e) => {
-                    issue = Some(format!(
-                        "The manifest saved on this phone could not be read ({e}). \
-                         It will be downloaded again when the system answers."
+                    let lang = document_lang();
+                    issue = Some(tr_fill(
+                        lang,
+                        AppText::SavedManifestUnreadable,
+                        &[("detail", &e.describe(lang))],
                     ));
                     None
                 }
             },
             Ok(None) => None,
             Err(e) => {
-                issue = Some(storage_message(&e.to_string()));
+                issue = Some(storage_message(&e));
                 None
             }
         };
@@ -90,8 +95,8 @@ impl RouteBook {
                     // support can recover it, and say so.
                     let _ = storage::set(Area::Local, "roadbook.marks.unreadable", &text);
                     issue = Some(
-                        "Some delivery marks saved on this phone could not be read. \
-                         They were kept aside; tell support before clearing anything."
+                        AppText::SavedMarksUnreadable
+                            .text(document_lang())
                             .to_string(),
                     );
                     MarkLog::default()
@@ -127,8 +132,7 @@ impl RouteBook {
         match storage::set(Area::Local, keys::MARKS, &text) {
             Ok(()) => true,
             Err(e) => {
-                self.storage_issue
-                    .set(Some(storage_message(&e.to_string())));
+                self.storage_issue.set(Some(storage_message(&e)));
                 false
             }
         }
@@ -217,8 +221,7 @@ impl RouteBook {
             manifest,
         };
         if let Err(e) = storage::set(Area::Local, keys::MANIFEST, &envelope::seal(&saved)) {
-            self.storage_issue
-                .set(Some(storage_message(&e.to_string())));
+            self.storage_issue.set(Some(storage_message(&e)));
         }
         let log = self.current_log().switch_to(&saved.manifest.id);
         if log != self.marks.get_untracked() {
@@ -379,10 +382,12 @@ fn read_stored_marks() -> Option<MarkLog> {
 }
 
 /// What a storage failure means for the driver, in words.
-pub fn storage_message(cause: &str) -> String {
-    format!(
-        "This phone's browser is not saving Roadbook's data ({cause}). \
-         Your marks are kept while this page stays open. Don't close it until \
-         they are sent, and free some space or allow site data in the browser settings."
-    )
+pub fn storage_message(e: &StorageError) -> String {
+    let lang = document_lang();
+    let cause = match e {
+        StorageError::Blocked(m) => tr_fill(lang, AppText::StorageCauseBlocked, &[("detail", m)]),
+        StorageError::Full => AppText::StorageCauseFull.text(lang).to_string(),
+        StorageError::Other(m) => tr_fill(lang, AppText::StorageCauseOther, &[("detail", m)]),
+    };
+    tr_fill(lang, AppText::StorageBlocked, &[("cause", &cause)])
 }

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::model::i18n::catalogues::AppText as T;
 use crate::platform::storage::{self, Area};
+use crate::state::locale::use_locale;
 
 pub const CONTRAST_KEY: &str = "roadbook.contrast";
 const CLASS: &str = "high-contrast";
@@ -30,6 +32,7 @@ pub fn saved_contrast() -> bool {
 
 #[component]
 pub fn ContrastToggle() -> impl IntoView {
+    let l = use_locale();
     let on = RwSignal::new(saved_contrast());
     apply(on.get_untracked());
     let toggle = move |_| {
@@ -45,9 +48,9 @@ pub fn ContrastToggle() -> impl IntoView {
     };
     view! {
         <button type="button" class="secondary contrast-toggle" aria-pressed=move || on.get().to_string()
-            on:click=toggle title="High contrast for bright sunlight">
+            on:click=toggle title=l.t(T::ContrastTitle)>
             <span aria-hidden="true" class="contrast-icon">"◐"</span>
-            " High contrast"
+            " " {l.t(T::ContrastLabel)}
         </button>
     }
 }

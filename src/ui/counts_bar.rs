@@ -3,12 +3,16 @@
 
 use leptos::prelude::*;
 
+use super::stop_card::filter_label;
+use crate::model::i18n::catalogues::DriverText as T;
 use crate::model::search::StatusFilter;
+use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
 
 #[component]
 pub fn CountsBar(filter: RwSignal<StatusFilter>) -> impl IntoView {
     let book = expect_context::<RouteBook>();
+    let l = use_locale();
     let c = book.counts;
     let count = move |f: StatusFilter| {
         let c = c.get();
@@ -27,16 +31,16 @@ pub fn CountsBar(filter: RwSignal<StatusFilter>) -> impl IntoView {
         <div class="counts-bar">
             <p class="stops-progress">
                 <strong data-count="stops-left">{move || c.get().stops_left}</strong>
-                {move || format!(" of {} stops left", c.get().stops_total)}
+                {move || format!(" {}", l.f(T::StopsLeft, &[("total", &c.get().stops_total.to_string())]))}
             </p>
-            <div class="segmented" role="group" aria-label="Show packages">
+            <div class="segmented" role="group" aria-label=l.t(T::ShowPackages)>
                 {StatusFilter::ALL.iter().map(|f| {
                     let f = *f;
                     view! {
                         <button type="button" class="segment" data-filter=f.key()
                             aria-pressed=move || (filter.get() == f).to_string()
                             on:click=move |_| filter.set(f)>
-                            <span class="seg-label">{f.label()}</span>
+                            <span class="seg-label">{filter_label(l.lang(), f)}</span>
                             <span class="seg-count" data-count=data_key(f)>{move || count(f)}</span>
                         </button>
                     }

@@ -208,7 +208,13 @@ pub fn MoreRows(
         });
     });
     let left = move || total.get().saturating_sub(limit.get());
-    let label = move || format!("Show more {noun} ({} left)", left());
+    let l = crate::state::locale::use_locale();
+    let label = move || {
+        l.f(
+            crate::model::i18n::catalogues::DriverText::MoreRows,
+            &[("noun", &noun), ("left", &left().to_string())],
+        )
+    };
     view! {
         <div class="more-rows" node_ref=sentinel>
             <Show when=move || { left() > 0 }>

@@ -259,7 +259,7 @@ pub fn PrintView(manifest: Manifest, shown: RwSignal<bool>) -> impl IntoView {
                                             <span class="mono">{p.tracking.clone()}</span>
                                             " " {p.recipient.clone()}
                                             {format!(" ({}{})", p.size.as_str(), if p.signature_required { ", signature" } else { "" })}
-                                            " — " {status_label(&p.status)}
+                                            " — " {status_label(crate::state::locale::document_lang(), &p.status)}
                                         </div>
                                     }).collect_view()}
                                 </td>

@@ -15,15 +15,17 @@ use super::driver_view::{
     ROWS_STEP,
 };
 use super::guidance_panel::GuidancePanel;
-use super::stop_card::StopCard;
+use super::stop_card::{filter_label, StopCard};
 use crate::model::envelope::ManifestSource;
+use crate::model::i18n::catalogues::DriverText as T;
 use crate::model::outage::RetryPlan;
 use crate::model::retention::{staleness, Staleness};
 use crate::model::route_view::{match_summary, rows_to_render};
 use crate::model::search::{search, SearchIndex, SearchResult, StatusFilter};
-use crate::model::time::human_duration;
+use crate::model::time::human_duration_in;
 use crate::platform::clock::now_ms;
 use crate::platform::location::app_path;
+use crate::state::locale::use_locale;
 use crate::state::routebook::{Refresh, RouteBook, Sync};
 use crate::state::session::SessionState;
 use crate::state::upkeep::Connectivity;
@@ -43,6 +45,7 @@ pub fn ManifestScreen() -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let session = expect_context::<SessionState>();
     let connectivity = expect_context::<Connectivity>();
+    let l = use_locale();
 
     // Marks made here carry the position if the driver already allowed it.
     let _ = watch_location(book, false);
@@ -135,7 +138,12 @@ pub fn ManifestScreen() -> impl IntoView {
                         .stops
                         .iter()
                         .find(|st| &st.id == id)
-                        .map(|st| format!("Next: stop {}, {}", st.seq, st.address.line1))
+                        .map(|st| {
+                            l.f(
+                                T::NextAnnounce,
+                                &[("seq", &st.seq.to_string()), ("address", &st.address.line1)],
+                            )
+                        })
                 });
                 announce.set(words.unwrap_or_default());
             }
@@ -170,15 +178,15 @@ pub fn ManifestScreen() -> impl IntoView {
     view! {
         <section class="manifest" aria-labelledby="manifest-title">
             <div class="screen-head">
-                <h1 id="manifest-title">"Manifest"</h1>
+                <h1 id="manifest-title">{l.t(T::ManifestTitle)}</h1>
                 <ContrastToggle />
             </div>
             {move || book.storage_issue.get().map(|m| view! { <p class="notice warn" role="alert">{m}</p> })}
             <Show when=move || !session.has_token() && session.user.with(Option::is_some)>
                 <p class="notice">
-                    "You are signed out. Your saved manifest and marks are below. "
-                    <A href=app_path("sign-in")>"Sign in"</A>
-                    " to send marks and get updates."
+                    {l.t(T::SignedOutNotice)} " "
+                    <A href=app_path("sign-in")>{l.t(T::SignInLink)}</A>
+                    " " {l.t(T::SignedOutNoticeEnd)}
                 </p>
             </Show>
             // Background refresh and sync failures: the compact form, with
@@ -191,7 +199,7 @@ pub fn ManifestScreen() -> impl IntoView {
             {move || match book.refresh.get() {
                 Refresh::Rejected(reasons) => Some(view! {
                     <div class="notice warn" role="status">
-                        <p>"The system sent a manifest Roadbook could not use, so your saved one is kept:"</p>
+                        <p>{l.t(T::RefreshRejected)}</p>
                         <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                     </div>
                 }),
@@ -203,11 +211,11 @@ pub fn ManifestScreen() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
             <Show
                 when=move || book.saved.with(Option::is_some)
-                fallback=|| view! { <p class="empty" role="status">"Loading your manifest…"</p> }
+                fallback=move || view! { <p class="empty" role="status">{l.t(T::Loading)}</p> }
             >
                 <p class="match-count" role="status" aria-live="polite">
                     {move || result.with(|r| r.as_ref().map(|r| {
-                        if r.is_empty() { String::new() } else { match_summary(r.package_count, r.stop_count()) }
+                        if r.is_empty() { String::new() } else { match_summary(l.lang(), r.package_count, r.stop_count()) }
                     }))}
                 </p>
                 <Show when=move || result.with(|r| r.as_ref().is_some_and(SearchResult::is_empty))>
@@ -216,21 +224,21 @@ pub fn ManifestScreen() -> impl IntoView {
                             let q = query.get();
                             let f = filter.get();
                             match (q.trim().is_empty(), f) {
-                                (true, f) => format!("No {} packages.", f.label().to_lowercase()),
-                                (false, StatusFilter::All) => format!("No package matches “{}”.", q.trim()),
-                                (false, f) => format!("No {} package matches “{}”.", f.label().to_lowercase(), q.trim()),
+                                (true, f) => l.f(T::NoneWithStatus, &[("status", &filter_label(l.lang(), f).to_lowercase())]),
+                                (false, StatusFilter::All) => l.f(T::NoMatch, &[("query", q.trim())]),
+                                (false, f) => l.f(T::NoMatchWithStatus, &[("status", &filter_label(l.lang(), f).to_lowercase()), ("query", q.trim())]),
                             }
                         }}</p>
                         <button type="button" class="primary" on:click=move |_| {
                             query.set(String::new());
                             filter.set(StatusFilter::All);
-                        }>"Clear search"</button>
+                        }>{l.t(T::ClearSearch)}</button>
                     </div>
                 </Show>
                 <div class="stops">
                     <For each=shown key=|r| r.clone() children=card />
                 </div>
-                <MoreRows limit total=total_rows noun="stops" />
+                <MoreRows limit total=total_rows noun=l.t(T::NounStops) />
             </Show>
             <ActionBar next_id />
         </section>
@@ -241,16 +249,17 @@ pub fn ManifestScreen() -> impl IntoView {
 /// street or notes.
 #[component]
 fn SearchBox(query: RwSignal<String>) -> impl IntoView {
+    let l = use_locale();
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="manifest-search" class="visually-hidden">"Search packages"</label>
+            <label for="manifest-search" class="visually-hidden">{l.t(T::SearchLabel)}</label>
             <input id="manifest-search" type="search" autocomplete="off" spellcheck="false"
                 enterkeyhint="search"
-                placeholder="Last 4 digits, name, street or note"
+                placeholder=l.t(T::SearchPlaceholder)
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev)) />
             <Show when=move || !query.with(String::is_empty)>
-                <button type="button" class="secondary clear" aria-label="Clear search"
+                <button type="button" class="secondary clear" aria-label=l.t(T::ClearSearch)
                     on:click=move |_| query.set(String::new())>"✕"</button>
             </Show>
         </form>
@@ -263,30 +272,38 @@ fn SavedLine() -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let connectivity = expect_context::<Connectivity>();
     let EnvSignal(env) = expect_context::<EnvSignal>();
+    let l = use_locale();
     let stale_after = move || env.with(|e| e.as_ref().map_or(12, |e| e.config.stale_after_hours));
     move || {
         connectivity.tick.track();
         book.saved.with(|s| {
             let s = s.as_ref()?;
             let source = match &s.source {
-                ManifestSource::Server { .. } => "from the company's system".to_string(),
-                ManifestSource::ImportedFile { name } => format!("imported from file {name}"),
-                ManifestSource::ImportedLink => "imported from a link".to_string(),
+                ManifestSource::Server { .. } => l.t(T::FromServer).to_string(),
+                ManifestSource::ImportedFile { name } => l.f(T::FromFile, &[("name", name)]),
+                ManifestSource::ImportedLink => l.t(T::FromLink).to_string(),
             };
-            let ago = human_duration(now_ms() - s.saved_at_ms);
-            let warning = match staleness(&s.manifest.block.end, s.saved_at_ms, stale_after(), now_ms()) {
+            let ago = human_duration_in(l.lang(), now_ms() - s.saved_at_ms);
+            let warning = match staleness(
+                &s.manifest.block.end,
+                s.saved_at_ms,
+                stale_after(),
+                now_ms(),
+            ) {
                 Staleness::Fresh => None,
-                Staleness::BlockEnded => Some(
-                    "This manifest's block has ended. It may be out of date: check with dispatch before delivering."
-                        .to_string(),
-                ),
-                Staleness::Old { hours } => Some(format!(
-                    "This manifest was saved {hours} hours ago and may be out of date: check with dispatch before delivering."
-                )),
+                Staleness::BlockEnded => Some(l.t(T::StaleBlockEnded).to_string()),
+                Staleness::Old { hours } => {
+                    Some(l.f(T::StaleOld, &[("hours", &hours.to_string())]))
+                }
             };
             Some(view! {
                 <p class="saved-line">
-                    {format!("{} · {} · saved {ago} ago {source}", s.manifest.driver.name, s.manifest.block.station)}
+                    {l.f(T::SavedLine, &[
+                        ("driver", &s.manifest.driver.name),
+                        ("station", &s.manifest.block.station),
+                        ("ago", &ago),
+                        ("source", &source),
+                    ])}
                 </p>
                 {warning.map(|w| view! { <p class="notice warn stale" role="status">{w}</p> })}
             })
@@ -299,13 +316,14 @@ fn SavedLine() -> impl IntoView {
 #[component]
 fn ActionBar(next_id: Memo<Option<String>>) -> impl IntoView {
     let book = expect_context::<RouteBook>();
+    let l = use_locale();
     let unsent = move || book.marks.with(|m| m.unsent());
     let can_undo = move || book.marks.with(|m| m.undo_target().is_some());
     let sync_text = move || match (book.sync.get(), unsent()) {
-        (Sync::Sending, n) => format!("Sending {n} mark(s)…"),
-        (_, 0) => "All marks sent".to_string(),
-        (Sync::Failed(_), n) => format!("{n} mark(s) saved on this phone, not sent yet"),
-        (Sync::Idle, n) => format!("{n} mark(s) waiting to send"),
+        (Sync::Sending, n) => l.f(T::SyncSending, &[("n", &n.to_string())]),
+        (_, 0) => l.t(T::SyncAllSent).to_string(),
+        (Sync::Failed(_), n) => l.f(T::SyncFailed, &[("n", &n.to_string())]),
+        (Sync::Idle, n) => l.f(T::SyncWaiting, &[("n", &n.to_string())]),
     };
     view! {
         <div class="action-bar">
@@ -316,9 +334,9 @@ fn ActionBar(next_id: Memo<Option<String>>) -> impl IntoView {
                         if let Some(id) = next_id.get_untracked() {
                             scroll_stop_into_view(format!("stop-{id}"));
                         }
-                    }>"Next stop"</button>
+                    }>{l.t(T::NextStop)}</button>
                 <button type="button" class="secondary undo" disabled=move || !can_undo()
-                    on:click=move |_| { book.undo(); }>"Undo last"</button>
+                    on:click=move |_| { book.undo(); }>{l.t(T::UndoLast)}</button>
             </div>
         </div>
     }

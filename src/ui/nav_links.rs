@@ -3,8 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::model::i18n::catalogues::RouteText as T;
+use crate::model::i18n::Lang;
 use crate::model::navigate::{nav_url, NavApp};
 use crate::platform::storage::{self, Area};
+use crate::state::locale::use_locale;
 
 pub const NAV_APP_KEY: &str = "roadbook.nav-app";
 
@@ -19,6 +22,7 @@ pub fn saved_nav_app() -> NavApp {
 
 #[component]
 pub fn NavAppSelect(app: RwSignal<NavApp>) -> impl IntoView {
+    let l = use_locale();
     let change = move |ev| {
         if let Some(a) = NavApp::from_key(&event_target_value(&ev)) {
             app.set(a);
@@ -28,11 +32,11 @@ pub fn NavAppSelect(app: RwSignal<NavApp>) -> impl IntoView {
     };
     view! {
         <div class="nav-app">
-            <label for="nav-app">"Open directions in"</label>
+            <label for="nav-app">{l.t(T::OpenDirectionsIn)}</label>
             <select id="nav-app" on:change=change>
                 {NavApp::ALL.iter().map(|a| {
                     let a = *a;
-                    view! { <option value=a.key() selected=move || app.get() == a>{a.label()}</option> }
+                    view! { <option value=a.key() selected=move || app.get() == a>{app_name(l.lang(), a)}</option> }
                 }).collect_view()}
             </select>
         </div>
@@ -57,15 +61,30 @@ pub fn NavigateLink(
         let href = href.clone();
         move || href().is_some()
     };
-    let name = move || format!("Navigate to {label} in {}", app.get().label());
+    let l = use_locale();
+    let name = move || {
+        l.f(
+            T::NavigateTo,
+            &[("address", &label), ("app", app_name(l.lang(), app.get()))],
+        )
+    };
     view! {
-        <Show when=has_link.clone() fallback=|| view! {
-            <p class="nav-missing">"No usable coordinates for this stop: use the address."</p>
+        <Show when=has_link.clone() fallback=move || view! {
+            <p class="nav-missing">{l.t(T::NoCoordinates)}</p>
         }>
             <a class="button primary navigate" href=href.clone() target="_blank" rel="noopener"
                 aria-label=name.clone()>
-                <span aria-hidden="true" class="nav-icon">"➤"</span>"Navigate"
+                <span aria-hidden="true" class="nav-icon">"➤"</span>{l.t(T::Navigate)}
             </a>
         </Show>
+    }
+}
+
+/// The app's name: brand names as they are, "Other map app" translated.
+fn app_name(lang: Lang, app: NavApp) -> &'static str {
+    use crate::model::i18n::Text;
+    match app {
+        NavApp::Geo => T::OtherMapApp.text(lang),
+        other => other.label(),
     }
 }

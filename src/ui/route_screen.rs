@@ -11,19 +11,23 @@ use super::driver_view::{
 use super::nav_links::{saved_nav_app, NavAppSelect, NavigateLink};
 use super::route_sketch::{RouteSketch, SketchStop};
 use super::stop_card::window_text;
+use crate::model::i18n::catalogues::DriverText as D;
+use crate::model::i18n::catalogues::RouteText as T;
 use crate::model::manifest::{PackageStatus, Stop};
 use crate::model::navigate::NavApp;
 use crate::model::route::{
-    bearing_deg, compass, format_distance, haversine_m, next_stop_index, route_progress, stop_done,
-    window_state,
+    bearing_deg, compass_in, haversine_m, next_stop_index, route_progress, stop_done, window_state,
 };
-use crate::model::route_view::{plural, rows_to_render, window_words};
+use crate::model::route_view::{rows_to_render, window_words};
 use crate::platform::geolocation::GeoError;
+use crate::platform::intl;
+use crate::state::locale::{use_locale, Locale};
 use crate::state::routebook::RouteBook;
 
 #[component]
 pub fn RouteScreen() -> impl IntoView {
     let book = expect_context::<RouteBook>();
+    let l = use_locale();
     let manifest = marked_manifest(book);
     let geo = watch_location(book, true);
     let nav_app = RwSignal::new(saved_nav_app());
@@ -75,11 +79,11 @@ pub fn RouteScreen() -> impl IntoView {
     view! {
         <section class="route" aria-labelledby="route-title">
             <div class="screen-head">
-                <h1 id="route-title">"Route"</h1>
+                <h1 id="route-title">{l.t(T::Title)}</h1>
                 <ContrastToggle />
             </div>
             <Show when=move || book.saved.with(Option::is_some)
-                fallback=|| view! { <p class="empty" role="status">"No manifest yet: it appears here once downloaded or imported."</p> }>
+                fallback=move || view! { <p class="empty" role="status">{l.t(T::NoManifest)}</p> }>
                 <RouteProgress progress />
                 <GeoNote geo />
                 <RouteSketch stops=sketch_stops done next selected driver />
@@ -88,14 +92,14 @@ pub fn RouteScreen() -> impl IntoView {
                     view! { <FocusCard stop is_next driver now selected /> }
                 })}
                 <NavAppSelect app=nav_app />
-                <h2 class="list-title">"All stops in order"</h2>
+                <h2 class="list-title">{l.t(T::AllStops)}</h2>
                 <ol class="route-stops">
                     {move || {
                         let shown = limit.get().min(stop_count.get());
                         (0..shown).map(|i| view! { <RouteRow index=i manifest=manifest next selected now /> }).collect_view()
                     }}
                 </ol>
-                <MoreRows limit total=stop_count noun="stops" />
+                <MoreRows limit total=stop_count noun=l.t(D::NounStops) />
             </Show>
             <RouteBar focus_stop is_next=Signal::derive(move || focus.get() == next.get()) app=nav_app selected />
         </section>
@@ -104,13 +108,14 @@ pub fn RouteScreen() -> impl IntoView {
 
 #[component]
 fn RouteProgress(progress: Memo<Option<(usize, usize)>>) -> impl IntoView {
+    let l = use_locale();
     move || {
         progress.get().map(|(done, total)| {
             view! {
                 <div class="route-progress">
-                    <p><strong>{format!("{done} of {total}")}</strong>" stops done"</p>
+                    <p><strong>{l.f(T::DoneOf, &[("done", &done.to_string()), ("total", &total.to_string())])}</strong>" " {l.t(T::StopsDone)}</p>
                     <progress max=total.max(1).to_string() value=done.to_string()
-                        aria-label=format!("{done} of {total} stops done")></progress>
+                        aria-label=l.f(T::DoneOfStops, &[("done", &done.to_string()), ("total", &total.to_string())])></progress>
                 </div>
             }
         })
@@ -120,29 +125,28 @@ fn RouteProgress(progress: Memo<Option<(usize, usize)>>) -> impl IntoView {
 /// A quiet note about location: never blocks the route.
 #[component]
 fn GeoNote(geo: RwSignal<GeoState>) -> impl IntoView {
+    let l = use_locale();
     move || {
         let text = match geo.get() {
             GeoState::Off | GeoState::Known(_) => return None,
-            GeoState::Waiting => "Finding your location…",
-            GeoState::Failed(GeoError::Denied) => {
-                "Location is off for Roadbook, so distances are not shown. Navigation still works. \
-                 To see distances, allow location for this site in your browser settings."
-            }
-            GeoState::Failed(GeoError::Unavailable) => {
-                "Your phone can't find its location right now. Distances will show when it does."
-            }
-            GeoState::Failed(GeoError::Timeout) => "Still looking for your location…",
-            GeoState::Failed(GeoError::Unsupported) => {
-                "This browser can't share your location, so distances are not shown. Navigation still works."
-            }
+            GeoState::Waiting => T::GeoWaiting,
+            GeoState::Failed(GeoError::Denied) => T::GeoDenied,
+            GeoState::Failed(GeoError::Unavailable) => T::GeoUnavailable,
+            GeoState::Failed(GeoError::Timeout) => T::GeoTimeout,
+            GeoState::Failed(GeoError::Unsupported) => T::GeoUnsupported,
         };
-        Some(view! { <p class="geo-note" role="status">{text}</p> })
+        Some(view! { <p class="geo-note" role="status">{l.t(text)}</p> })
     }
 }
 
 /// Window state words for a stop at `now` (nothing once the stop is done).
-fn window_badge(stop: &Stop, now: i64) -> Option<(&'static str, String)> {
-    window_words(window_state(stop.window.as_ref(), now))
+fn window_badge(l: Locale, stop: &Stop, now: i64) -> Option<(&'static str, String)> {
+    window_words(l.lang(), window_state(stop.window.as_ref(), now))
+}
+
+/// "3 packages" in the driver's language.
+fn packages(l: Locale, n: usize) -> String {
+    l.n(n, D::PackagesOne, D::PackagesOther)
 }
 
 fn pending_count(stop: &Stop) -> usize {
@@ -161,37 +165,38 @@ fn FocusCard(
     now: Memo<i64>,
     selected: RwSignal<Option<usize>>,
 ) -> impl IntoView {
+    let l = use_locale();
     let at = (stop.lat, stop.lng);
     let done = stop_done(&stop);
     let pending = pending_count(&stop);
     let total = stop.packages.len();
-    let window = window_text(&stop);
+    let window = window_text(l.lang(), &stop);
     let badge = {
         let stop = stop.clone();
-        move || (!done).then(|| window_badge(&stop, now.get())).flatten()
+        move || (!done).then(|| window_badge(l, &stop, now.get())).flatten()
     };
     let heading = move || {
         driver.get().map(|d| {
             let bearing = bearing_deg(d, at);
             (
-                format_distance(haversine_m(d, at)),
-                compass(bearing),
+                intl::distance(l.lang(), haversine_m(d, at)),
+                compass_in(l.lang(), bearing),
                 bearing,
             )
         })
     };
-    let title = if is_next {
-        "Next stop"
+    let title = l.t(if is_next {
+        T::NextStop
     } else {
-        "Selected stop"
-    };
+        T::SelectedStop
+    });
     view! {
         <article class="focus-card" class:next=is_next aria-labelledby="focus-title" data-focus-stop=stop.id.clone()>
             <p class="focus-kind">{title}</p>
             <div class="focus-head">
                 <span class="seq" aria-hidden="true">{stop.seq}</span>
                 <div class="addr">
-                    <h2 id="focus-title">{format!("Stop {}: {}", stop.seq, stop.address.line1)}</h2>
+                    <h2 id="focus-title">{l.f(T::StopTitle, &[("seq", &stop.seq.to_string()), ("address", &stop.address.line1)])}</h2>
                     {stop.address.line2.clone().map(|l| view! { <p class="line2">{l}</p> })}
                     <p class="city">{format!("{} {}", stop.address.city, stop.address.postcode)}</p>
                 </div>
@@ -201,23 +206,23 @@ fn FocusCard(
                     <svg class="arrow" viewBox="-12 -12 24 24" aria-hidden="true">
                         <path d="M0,-10 L7,8 L0,4 L-7,8 Z" transform=format!("rotate({bearing:.0})") />
                     </svg>
-                    <strong>{dist}</strong>{format!(" {dir} of you")}
+                    <strong>{dist}</strong>" " {l.f(T::OfYou, &[("dir", dir)])}
                 </p>
             })}
             <div class="stop-info">
-                {window.map(|w| view! { <p class="window">"Window " <strong>{w}</strong></p> })}
+                {window.map(|w| view! { <p class="window">{l.t(D::Window)} " " <strong>{w}</strong></p> })}
                 {move || badge().map(|(class, words)| view! { <p class=format!("window-state {class}")>{words}</p> })}
                 <p class="pkg-count">{if done {
-                    format!("Done · {}", plural(total, "package", "packages"))
+                    l.f(T::DonePackages, &[("packages", &packages(l, total))])
                 } else {
-                    format!("{} to deliver", plural(pending, "package", "packages"))
+                    l.f(T::ToDeliver, &[("packages", &packages(l, pending))])
                 }}</p>
-                {stop.access_code.clone().map(|c| view! { <p class="access">"Access code " <strong>{c}</strong></p> })}
+                {stop.access_code.clone().map(|c| view! { <p class="access">{l.t(D::AccessCode)} " " <strong>{c}</strong></p> })}
                 {stop.notes.clone().map(|n| view! { <p class="notes">{n}</p> })}
             </div>
             {(!is_next).then(|| view! {
                 <button type="button" class="secondary back-to-next" on:click=move |_| selected.set(None)>
-                    "Back to next stop"
+                    {l.t(T::BackToNext)}
                 </button>
             })}
         </article>
@@ -233,18 +238,19 @@ fn RouteRow(
     selected: RwSignal<Option<usize>>,
     now: Memo<i64>,
 ) -> impl IntoView {
+    let l = use_locale();
     let stop = Memo::new(move |_| manifest.with(|m| m.as_ref()?.stops.get(index).cloned()));
     move || {
         stop.get().map(|stop| {
             let done = stop_done(&stop);
             let is_next = next.get() == Some(index);
             let is_sel = selected.get() == Some(index);
-            let badge = (!done).then(|| window_badge(&stop, now.get())).flatten();
+            let badge = (!done).then(|| window_badge(l, &stop, now.get())).flatten();
             let pending = pending_count(&stop);
             let state = if done {
-                "Done".to_string()
+                l.t(T::Done).to_string()
             } else {
-                plural(pending, "package", "packages")
+                packages(l, pending)
             };
             view! {
                 <li class="route-row" class:done=done class:next=is_next>
@@ -254,13 +260,13 @@ fn RouteRow(
                         <span class="seq" aria-hidden="true">{stop.seq}</span>
                         <span class="row-main">
                             <span class="row-addr">
-                                <span class="visually-hidden">{format!("Stop {}: ", stop.seq)}</span>
+                                <span class="visually-hidden">{format!("{} ", l.f(T::StopTitle, &[("seq", &stop.seq.to_string()), ("address", "")]).trim_end())}</span>
                                 {stop.address.line1.clone()}
                             </span>
                             <span class="row-meta">
-                                {is_next.then(|| view! { <span class="next-badge">"Next"</span> })}
+                                {is_next.then(|| view! { <span class="next-badge">{l.t(T::Next)}</span> })}
                                 <span>{state}</span>
-                                {window_text(&stop).map(|w| view! { <span>{w}</span> })}
+                                {window_text(l.lang(), &stop).map(|w| view! { <span>{w}</span> })}
                                 {badge.map(|(class, words)| view! { <span class=format!("window-state {class}")>{words}</span> })}
                             </span>
                         </span>
@@ -279,19 +285,20 @@ fn RouteBar(
     #[prop(into)] app: Signal<NavApp>,
     selected: RwSignal<Option<usize>>,
 ) -> impl IntoView {
+    let l = use_locale();
     move || {
         focus_stop.get().map(|stop| {
             let label = stop.address.one_line();
-            let what = if is_next.get() { "Next" } else { "Selected" };
+            let what = l.t(if is_next.get() { T::Next } else { T::Selected });
             view! {
                 <div class="action-bar route-bar">
                     <p class="bar-stop">
-                        <span class="bar-kind">{format!("{what} · stop {}", stop.seq)}</span>
+                        <span class="bar-kind">{l.f(T::BarStop, &[("what", what), ("seq", &stop.seq.to_string())])}</span>
                         <span class="bar-addr">{stop.address.line1.clone()}</span>
                     </p>
                     <div class="bar-buttons">
                         {(!is_next.get()).then(|| view! {
-                            <button type="button" class="secondary" on:click=move |_| selected.set(None)>"Next stop"</button>
+                            <button type="button" class="secondary" on:click=move |_| selected.set(None)>{l.t(T::NextStop)}</button>
                         })}
                         <NavigateLink lat=stop.lat lng=stop.lng label app />
                     </div>

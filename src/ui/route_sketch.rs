@@ -7,6 +7,9 @@
 //! buttons; every stop can be chosen from the list below the sketch.
 
 use leptos::prelude::*;
+
+use crate::model::i18n::catalogues::RouteText as T;
+use crate::state::locale::use_locale;
 use wasm_bindgen::JsCast;
 
 use crate::model::route::project;
@@ -41,6 +44,7 @@ pub fn RouteSketch(
     selected: RwSignal<Option<usize>>,
     #[prop(into)] driver: Signal<Option<(f64, f64)>>,
 ) -> impl IntoView {
+    let l = use_locale();
     // The driver counts in the projection only when near the route.
     let driver_shown = Memo::new(move |_| {
         let d = driver.get()?;
@@ -144,14 +148,17 @@ pub fn RouteSketch(
                     let is_sel = Some(i) == sel;
                     let focusable = is_sel || ahead.as_ref().is_some_and(|r| r.contains(&i));
                     let r = if is_next || is_sel { 13.0 } else { 10.0 };
-                    let status = if done.with(|d| d.get(i).copied().unwrap_or(false)) {
-                        "done"
+                    let status = l.t(if done.with(|d| d.get(i).copied().unwrap_or(false)) {
+                        T::SketchDone
                     } else if is_next {
-                        "next stop"
+                        T::SketchNext
                     } else {
-                        "to do"
-                    };
-                    let name = format!("Stop {}, {}, {status}", stop.seq, stop.name);
+                        T::SketchToDo
+                    });
+                    let name = l.f(
+                        T::SketchStop,
+                        &[("seq", &stop.seq.to_string()), ("name", &stop.name), ("status", status)],
+                    );
                     let select = move || selected.set(Some(i));
                     Some(view! {
                         <g class="marker" class:next=is_next class:selected=is_sel
@@ -192,20 +199,20 @@ pub fn RouteSketch(
 
     view! {
         <figure class="sketch">
-            <svg viewBox=format!("0 0 {W} {H}") role="group" aria-label="Route sketch" on:click=on_tap>
+            <svg viewBox=format!("0 0 {W} {H}") role="group" aria-label=l.t(T::SketchLabel) on:click=on_tap>
                 <polyline class="route-line" points=polyline aria-hidden="true" />
                 <g aria-hidden="true">{dots}</g>
                 {me}
                 {markers}
             </svg>
             <figcaption class="sketch-legend">
-                <span class="key next">"Next"</span>
-                <span class="key todo">"To do"</span>
-                <span class="key done">"Done"</span>
+                <span class="key next">{l.t(T::KeyNext)}</span>
+                <span class="key todo">{l.t(T::KeyToDo)}</span>
+                <span class="key done">{l.t(T::KeyDone)}</span>
                 <Show when=move || driver_shown.with(Option::is_some)>
-                    <span class="key me">"You"</span>
+                    <span class="key me">{l.t(T::KeyYou)}</span>
                 </Show>
-                <span class="hint">"Tap a stop to select it"</span>
+                <span class="hint">{l.t(T::SketchHint)}</span>
             </figcaption>
         </figure>
     }

@@ -5,7 +5,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
+use super::language_picker::LanguagePicker;
+use crate::model::event::EventKind;
+use crate::model::i18n::catalogues::SettingsText as T;
+use crate::model::i18n::Text;
+use crate::platform::intl;
 use crate::platform::location::app_path;
+use crate::state::locale::use_locale;
 
 use crate::platform::durability::{estimate, persistence, request_persistence, Persistence};
 use crate::state::routebook::RouteBook;
@@ -13,9 +19,14 @@ use crate::state::session::SessionState;
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
+    let l = use_locale();
     view! {
         <section class="settings" aria-labelledby="settings-title">
-            <h1 id="settings-title">"Settings"</h1>
+            <h1 id="settings-title">{l.t(T::Title)}</h1>
+            <section class="card" aria-labelledby="language-title">
+                <h2 id="language-title">{l.t(T::LanguageTitle)}</h2>
+                <LanguagePicker />
+            </section>
             <StorageInfo />
             <StuckMarks />
             <SignOut />
@@ -23,21 +34,17 @@ pub fn SettingsScreen() -> impl IntoView {
     }
 }
 
-fn persistence_text(p: Persistence) -> &'static str {
+fn persistence_text(p: Persistence) -> T {
     match p {
-        Persistence::Persistent => {
-            "Kept: the browser will not clear Roadbook's saved data on its own."
-        }
-        Persistence::BestEffort => {
-            "Not guaranteed: the browser may clear saved data when the phone runs low on space. \
-             Add Roadbook to your home screen to keep it safer."
-        }
-        Persistence::Unsupported => "This browser does not say whether it keeps saved data.",
+        Persistence::Persistent => T::Persistent,
+        Persistence::BestEffort => T::BestEffort,
+        Persistence::Unsupported => T::Unsupported,
     }
 }
 
 #[component]
 fn StorageInfo() -> impl IntoView {
+    let l = use_locale();
     let kept = RwSignal::new(None::<Persistence>);
     let usage = RwSignal::new(None::<(f64, f64)>);
     spawn_local(async move {
@@ -51,17 +58,16 @@ fn StorageInfo() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="storage-title">
-            <h2 id="storage-title">"Saved data on this phone"</h2>
-            <p class="persist-state">{move || kept.get().map(persistence_text).unwrap_or("Checking…")}</p>
+            <h2 id="storage-title">{l.t(T::StorageTitle)}</h2>
+            <p class="persist-state">{move || l.t(kept.get().map(persistence_text).unwrap_or(T::Checking))}</p>
             <Show when=move || kept.get() == Some(Persistence::BestEffort)>
-                <button type="button" class="secondary" on:click=ask>"Ask the browser to keep it"</button>
+                <button type="button" class="secondary" on:click=ask>{l.t(T::AskToKeep)}</button>
             </Show>
             <p class="usage">
-                {move || usage.get().map(|(used, quota)| format!(
-                    "Using {:.1} MB of {:.0} MB available.",
-                    used / 1_048_576.0,
-                    quota / 1_048_576.0
-                ))}
+                {move || usage.get().map(|(used, quota)| l.f(T::Usage, &[
+                    ("used", &intl::one_decimal(l.lang(), used / 1_048_576.0)),
+                    ("quota", &intl::integer(l.lang(), quota / 1_048_576.0)),
+                ]))}
             </p>
         </section>
     }
@@ -71,6 +77,7 @@ fn StorageInfo() -> impl IntoView {
 #[component]
 fn StuckMarks() -> impl IntoView {
     let book = expect_context::<RouteBook>();
+    let l = use_locale();
     let stuck = move || {
         book.marks.with(|m| {
             m.outbox
@@ -79,7 +86,7 @@ fn StuckMarks() -> impl IntoView {
                 .map(|p| {
                     (
                         p.event.package_id.clone(),
-                        p.event.kind.as_str().to_string(),
+                        kind_word(&p.event.kind).text(l.lang()),
                         p.attempts,
                         p.last_error.clone().unwrap_or_default(),
                     )
@@ -89,11 +96,11 @@ fn StuckMarks() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="unsent-title">
-            <h2 id="unsent-title">"Marks not sent yet"</h2>
-            <p>{move || format!("{} mark(s) are saved on this phone and waiting to be sent.", book.marks.with(|m| m.unsent()))}</p>
+            <h2 id="unsent-title">{l.t(T::UnsentTitle)}</h2>
+            <p>{move || l.f(T::UnsentCount, &[("n", &book.marks.with(|m| m.unsent()).to_string())])}</p>
             <ul class="stuck">
                 {move || stuck().into_iter().map(|(pkg, kind, tries, why)| view! {
-                    <li>{format!("{pkg}: {kind} — tried {tries} times. Last answer: {why}")}</li>
+                    <li>{l.f(T::Stuck, &[("package", &pkg), ("kind", kind), ("tries", &tries.to_string()), ("why", &why)])}</li>
                 }).collect_view()}
             </ul>
         </section>
@@ -106,6 +113,7 @@ fn StuckMarks() -> impl IntoView {
 fn SignOut() -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let session = expect_context::<SessionState>();
+    let l = use_locale();
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
     let unsent = move || book.marks.with(|m| m.unsent());
@@ -118,8 +126,8 @@ fn SignOut() -> impl IntoView {
     let sign_out2 = sign_out.clone();
     view! {
         <section class="card" aria-labelledby="sign-out-title">
-            <h2 id="sign-out-title">"Sign out"</h2>
-            <p>"Signing out deletes the saved manifest and your marks from this phone."</p>
+            <h2 id="sign-out-title">{l.t(T::SignOutTitle)}</h2>
+            <p>{l.t(T::SignOutWarning)}</p>
             <Show
                 when=move || confirming.get()
                 fallback=move || {
@@ -127,7 +135,7 @@ fn SignOut() -> impl IntoView {
                     view! {
                         <button type="button" class="secondary" on:click=move |_| {
                             if unsent() > 0 { confirming.set(true) } else { sign_out() }
-                        }>"Sign out"</button>
+                        }>{l.t(T::SignOut)}</button>
                     }
                 }
             >
@@ -136,19 +144,25 @@ fn SignOut() -> impl IntoView {
                     view! {
                         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                             <p id="confirm-text" class="warn-text">
-                                {move || format!(
-                                    "{} mark(s) have not reached the company's system yet. Signing out now deletes them for good.",
-                                    unsent()
-                                )}
+                                {move || l.f(T::ConfirmLoss, &[("n", &unsent().to_string())])}
                             </p>
                             <div class="row">
-                                <button type="button" class="primary" on:click=move |_| confirming.set(false)>"Keep them, stay signed in"</button>
-                                <button type="button" class="secondary danger" on:click=move |_| sign_out()>"Sign out and delete them"</button>
+                                <button type="button" class="primary" on:click=move |_| confirming.set(false)>{l.t(T::KeepThem)}</button>
+                                <button type="button" class="secondary danger" on:click=move |_| sign_out()>{l.t(T::SignOutAndDelete)}</button>
                             </div>
                         </div>
                     }
                 }
             </Show>
         </section>
+    }
+}
+
+/// What a stuck mark was, in words.
+fn kind_word(kind: &EventKind) -> T {
+    match kind {
+        EventKind::Attempted => T::KindAttempted,
+        EventKind::Undo => T::KindUndo,
+        EventKind::Delivered | EventKind::Unknown(_) => T::KindDelivered,
     }
 }

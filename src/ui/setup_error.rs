@@ -4,22 +4,20 @@
 use leptos::prelude::*;
 
 use crate::model::config::ConfigError;
+use crate::model::i18n::catalogues::AppText as T;
+use crate::state::locale::Locale;
 
 #[component]
 pub fn SetupError(error: ConfigError) -> impl IntoView {
+    // Shown before (or instead of) the app's own contexts in the browser
+    // tests, so the language is detected here when there is none.
+    let l = use_context::<Locale>().unwrap_or_else(Locale::detect);
     view! {
         <main id="main" class="setup-error" role="alert">
-            <h1>"Roadbook is not set up correctly"</h1>
-            <p class="lead">{error.to_string()}</p>
-            <p>
-                "This is a problem with how Roadbook was installed on this website, "
-                "not with your phone or your account. Please tell your dispatcher or "
-                "support; reinstalling or clearing data on your phone will not fix it."
-            </p>
-            <p class="hint">
-                "For the operator: config.json must sit next to index.html and be valid "
-                "JSON with an \"api_base\" (\"demo\" or your API's URL). See docs/deploy.md."
-            </p>
+            <h1>{l.t(T::SetupTitle)}</h1>
+            <p class="lead">{error.describe(l.lang())}</p>
+            <p>{l.t(T::SetupNotYou)}</p>
+            <p class="hint">{l.t(T::SetupOperator)}</p>
         </main>
     }
 }

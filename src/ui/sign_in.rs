@@ -8,11 +8,14 @@ use crate::platform::location::app_path;
 
 use super::app::EnvSignal;
 use super::guidance_panel::GuidancePanel;
+use super::language_picker::LanguagePicker;
 use crate::backend::demo::server::{DISPATCHER_LOGIN, DRIVER_LOGIN};
+use crate::model::i18n::catalogues::SignInText as T;
 use crate::model::outage::{effective_failure, next_retry, Failure, FailureKind, RetryPlan};
 use crate::model::session::Credentials;
 use crate::platform::clock::now_ms;
 use crate::platform::durability::request_persistence;
+use crate::state::locale::use_locale;
 use crate::state::session::SessionState;
 use crate::state::upkeep::Connectivity;
 
@@ -21,6 +24,7 @@ pub fn SignIn() -> impl IntoView {
     let EnvSignal(env) = expect_context::<EnvSignal>();
     let session = expect_context::<SessionState>();
     let navigate = use_navigate();
+    let l = use_locale();
 
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -46,7 +50,7 @@ pub fn SignIn() -> impl IntoView {
         };
         if credentials.username.is_empty() || credentials.password.is_empty() {
             retry.set(None);
-            note.set(Some("Enter your username and password.".into()));
+            note.set(Some(l.t(T::EnterBoth).to_string()));
             return;
         }
         busy.set(true);
@@ -58,9 +62,7 @@ pub fn SignIn() -> impl IntoView {
                     failure.set(None);
                     retry.set(None);
                     if let Err(e) = session.signed_in(s) {
-                        note.set(Some(format!(
-                            "Signed in, but this browser will not remember you ({e})."
-                        )));
+                        note.set(Some(l.f(T::NotRemembered, &[("detail", &e.to_string())])));
                     }
                     password.set(String::new());
                     // Ask the browser not to evict the saved manifest; the
@@ -128,10 +130,10 @@ pub fn SignIn() -> impl IntoView {
 
     view! {
         <section class="sign-in" aria-labelledby="sign-in-title">
-            <h1 id="sign-in-title">"Sign in"</h1>
+            <h1 id="sign-in-title">{l.t(T::Title)}</h1>
             {move || failure.get().map(|f| view! { <GuidancePanel failure=f retry=retry_signal try_now=try_now /> })}
             <form on:submit=submit novalidate>
-                <label for="username">"Username"</label>
+                <label for="username">{l.t(T::Username)}</label>
                 <input
                     id="username"
                     name="username"
@@ -143,7 +145,7 @@ pub fn SignIn() -> impl IntoView {
                     prop:value=move || username.get()
                     on:input=move |ev| username.set(event_target_value(&ev))
                 />
-                <label for="password">"Password"</label>
+                <label for="password">{l.t(T::Password)}</label>
                 <input
                     id="password"
                     name="password"
@@ -155,18 +157,19 @@ pub fn SignIn() -> impl IntoView {
                 />
                 {move || note.get().map(|n| view! { <p class="form-note" role="alert">{n}</p> })}
                 <button type="submit" class="primary" disabled=move || busy.get() || !ready()>
-                    {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+                    {move || l.t(if busy.get() { T::Busy } else { T::Submit })}
                 </button>
             </form>
             <Show when=is_demo>
-                <aside class="demo-accounts" aria-label="Demo accounts">
-                    <p>"Demo mode — no real data. Accounts:"</p>
+                <aside class="demo-accounts" aria-label=l.t(T::DemoAccounts)>
+                    <p>{l.t(T::DemoIntro)}</p>
                     <ul>
-                        <li>"Driver: " <code>{DRIVER_LOGIN.0}</code> " / " <code>{DRIVER_LOGIN.1}</code></li>
-                        <li>"Dispatcher: " <code>{DISPATCHER_LOGIN.0}</code> " / " <code>{DISPATCHER_LOGIN.1}</code></li>
+                        <li>{l.t(T::DemoDriver)} " " <code>{DRIVER_LOGIN.0}</code> " / " <code>{DRIVER_LOGIN.1}</code></li>
+                        <li>{l.t(T::DemoDispatcher)} " " <code>{DISPATCHER_LOGIN.0}</code> " / " <code>{DISPATCHER_LOGIN.1}</code></li>
                     </ul>
                 </aside>
             </Show>
+            <LanguagePicker />
         </section>
     }
 }

@@ -3,15 +3,18 @@
 use leptos::prelude::*;
 
 use super::app::EnvSignal;
+use crate::model::i18n::catalogues::AppText as T;
 use crate::model::outage::statuspage::Indicator;
-use crate::model::time::human_duration;
+use crate::model::time::human_duration_in;
 use crate::platform::clock::now_ms;
+use crate::state::locale::use_locale;
 use crate::state::status_page::StatusPage;
 
 #[component]
 pub fn StatusPanel() -> impl IntoView {
     let EnvSignal(env) = expect_context::<EnvSignal>();
     let status = expect_context::<StatusPage>();
+    let l = use_locale();
     // Look now (at most once a minute) whenever the panel is on screen.
     Effect::new(move |_| {
         let url = env.with(|e| e.as_ref().and_then(|e| e.config.status_url.clone()));
@@ -29,12 +32,12 @@ pub fn StatusPanel() -> impl IntoView {
         let last = status.last.get();
         Some(view! {
             <div class="status-page">
-                <h3>"Company status page"</h3>
+                <h3>{l.t(T::StatusPageTitle)}</h3>
                 {last.map(|(s, fetched)| {
-                    let overall = s.description.clone().unwrap_or_else(|| indicator_words(&s.indicator).to_string());
+                    let overall = s.description.clone().unwrap_or_else(|| l.t(indicator_words(&s.indicator)).to_string());
                     view! {
                         <p class="overall"><strong>{overall}</strong>
-                            {format!(" (checked {} ago)", human_duration(now_ms() - fetched))}</p>
+                             " " {l.f(T::StatusChecked, &[("ago", &human_duration_in(l.lang(), now_ms() - fetched))])}</p>
                         <ul class="affected">
                             {s.affected.iter().map(|c| view! {
                                 <li>{format!("{}: {}", c.name, c.status.as_str().replace('_', " "))}</li>
@@ -46,19 +49,19 @@ pub fn StatusPanel() -> impl IntoView {
                         })}
                     }
                 })}
-                {problem.map(|p| view! { <p class="hint">{format!("Status page: {p}.")}</p> })}
+                {problem.map(|p| view! { <p class="hint">{l.f(T::StatusProblem, &[("problem", &p.to_string())])}</p> })}
             </div>
         })
     }
 }
 
-fn indicator_words(i: &Indicator) -> &'static str {
+fn indicator_words(i: &Indicator) -> T {
     match i {
-        Indicator::None => "All systems working",
-        Indicator::Minor => "Minor problems",
-        Indicator::Major => "Major outage",
-        Indicator::Critical => "Critical outage",
-        Indicator::Maintenance => "Maintenance under way",
-        Indicator::Unknown(_) => "Status unknown",
+        Indicator::None => T::IndicatorNone,
+        Indicator::Minor => T::IndicatorMinor,
+        Indicator::Major => T::IndicatorMajor,
+        Indicator::Critical => T::IndicatorCritical,
+        Indicator::Maintenance => T::IndicatorMaintenance,
+        Indicator::Unknown(_) => T::IndicatorUnknown,
     }
 }

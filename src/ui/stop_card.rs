@@ -3,40 +3,61 @@
 use leptos::prelude::*;
 
 use crate::model::event::AttemptReason;
+use crate::model::i18n::catalogues::DriverText as T;
+use crate::model::i18n::{Lang, Text};
 use crate::model::manifest::{Package, PackageStatus, Stop};
 use crate::model::progress::status_of;
 use crate::model::route::window_state;
 use crate::model::route_view::window_words;
+use crate::model::search::StatusFilter;
 use crate::model::time::parse_rfc3339;
+use crate::platform::intl;
+use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
 
 /// Words for a status, as the driver reads them.
-pub fn status_label(s: &PackageStatus) -> &'static str {
+pub fn status_label(lang: Lang, s: &PackageStatus) -> &'static str {
     match s {
-        PackageStatus::Pending => "To deliver",
-        PackageStatus::Delivered => "Delivered",
-        PackageStatus::Attempted => "Attempted",
-        PackageStatus::Returned => "Returned",
-        PackageStatus::Unknown(_) => "Unknown",
+        PackageStatus::Pending => T::StatusPending,
+        PackageStatus::Delivered => T::StatusDelivered,
+        PackageStatus::Attempted => T::StatusAttempted,
+        PackageStatus::Returned => T::StatusReturned,
+        PackageStatus::Unknown(_) => T::StatusUnknown,
     }
+    .text(lang)
 }
 
-pub fn reason_label(r: &AttemptReason) -> &'static str {
+pub fn reason_label(lang: Lang, r: &AttemptReason) -> &'static str {
     match r {
-        AttemptReason::NoAccess => "No access",
-        AttemptReason::RecipientUnavailable => "Recipient unavailable",
-        AttemptReason::UnsafeLocation => "Unsafe location",
-        AttemptReason::Damaged => "Damaged",
-        AttemptReason::Other => "Other",
-        AttemptReason::Unknown(_) => "Other",
+        AttemptReason::NoAccess => T::ReasonNoAccess,
+        AttemptReason::RecipientUnavailable => T::ReasonRecipientUnavailable,
+        AttemptReason::UnsafeLocation => T::ReasonUnsafeLocation,
+        AttemptReason::Damaged => T::ReasonDamaged,
+        AttemptReason::Other | AttemptReason::Unknown(_) => T::ReasonOther,
     }
+    .text(lang)
 }
 
-/// "08:30–10:30" in the block's own time.
-pub fn window_text(stop: &Stop) -> Option<String> {
+/// The status filter's segment names.
+pub fn filter_label(lang: Lang, f: StatusFilter) -> &'static str {
+    match f {
+        StatusFilter::All => T::FilterAll,
+        StatusFilter::Remaining => T::FilterRemaining,
+        StatusFilter::Delivered => T::FilterDelivered,
+        StatusFilter::Attempted => T::FilterAttempted,
+    }
+    .text(lang)
+}
+
+/// "08:30–10:30" (or "8:30 a. m.–10:30 a. m.") in the block's own time.
+pub fn window_text(lang: Lang, stop: &Stop) -> Option<String> {
     let w = stop.window.as_ref()?;
     let (s, e) = (parse_rfc3339(&w.start)?, parse_rfc3339(&w.end)?);
-    Some(format!("{}–{}", s.local_hhmm(), e.local_hhmm()))
+    Some(format!(
+        "{}–{}",
+        intl::time(lang, s.ms, s.offset_min),
+        intl::time(lang, e.ms, e.offset_min)
+    ))
 }
 
 /// One stop. `is_next` highlights the stop the driver goes to next; `now`
@@ -52,11 +73,12 @@ pub fn StopCard(
     #[prop(optional)] of_packages: Option<usize>,
 ) -> impl IntoView {
     let book = expect_context::<RouteBook>();
+    let l = use_locale();
     let is_next = move || is_next.get().unwrap_or(false);
     let window = stop.window.clone();
     let window_state = move || {
         let now = now.get()?;
-        window_words(window_state(window.as_ref(), now))
+        window_words(l.lang(), window_state(window.as_ref(), now))
     };
     let ids: Vec<String> = stop.packages.iter().map(|p| p.id.clone()).collect();
     let pending_ids = {
@@ -91,10 +113,10 @@ pub fn StopCard(
     view! {
         <article class="stop" class:done=done class:next=is_next aria-labelledby=title_id.clone() data-stop=stop.id.clone()>
             <header class="stop-head">
-                <span class="seq" aria-label=format!("Stop {}", stop.seq)>{stop.seq}</span>
+                <span class="seq" aria-label=l.f(T::StopLabel, &[("seq", &stop.seq.to_string())])>{stop.seq}</span>
                 <div class="addr">
                     <Show when=is_next>
-                        <p class="next-badge">"Next stop"</p>
+                        <p class="next-badge">{l.t(T::NextBadge)}</p>
                     </Show>
                     <h2 id=title_id.clone()>{stop.address.line1.clone()}</h2>
                     {addr2.map(|l| view! { <p class="line2">{l}</p> })}
@@ -102,22 +124,22 @@ pub fn StopCard(
                 </div>
             </header>
             <div class="stop-info">
-                {window_text(&stop).map(|w| view! { <p class="window">"Window " <strong>{w}</strong></p> })}
+                {window_text(l.lang(), &stop).map(|w| view! { <p class="window">{l.t(T::Window)} " " <strong>{w}</strong></p> })}
                 {move || (!done()).then(window_state.clone()).flatten().map(|(class, words)| view! {
                     <p class=format!("window-state {class}")>{words}</p>
                 })}
-                {stop.access_code.clone().map(|c| view! { <p class="access">"Access code " <strong>{c}</strong></p> })}
+                {stop.access_code.clone().map(|c| view! { <p class="access">{l.t(T::AccessCode)} " " <strong>{c}</strong></p> })}
                 {stop.notes.clone().map(|n| view! { <p class="notes">{n}</p> })}
             </div>
             {of_packages.filter(|n| *n > shown).map(|n| view! {
-                <p class="shown-of">{format!("Showing {shown} of {n} packages at this stop")}</p>
+                <p class="shown-of">{l.f(T::ShowingOf, &[("shown", &shown.to_string()), ("n", &n.to_string())])}</p>
             })}
             <ul class="packages">
                 {stop.packages.iter().cloned().map(|p| view! { <PackageRow package=p read_only /> }).collect_view()}
             </ul>
             {(multi && !read_only).then(|| view! {
                 <button type="button" class="secondary all" on:click=deliver_all disabled=done>
-                    {format!("All {} delivered", ids.len())}
+                    {l.f(T::AllDelivered, &[("n", &ids.len().to_string())])}
                 </button>
             })}
         </article>
@@ -127,6 +149,7 @@ pub fn StopCard(
 #[component]
 fn PackageRow(package: Package, read_only: bool) -> impl IntoView {
     let book = expect_context::<RouteBook>();
+    let l = use_locale();
     let id = package.id.clone();
     let status = {
         let package = package.clone();
@@ -154,18 +177,18 @@ fn PackageRow(package: Package, read_only: bool) -> impl IntoView {
                 <p class="tracking"><span class="head">{head}</span><strong class="last4">{last4}</strong></p>
                 <p class="recipient">{package.recipient.clone()}</p>
                 <p class="meta">
-                    <span class="size">{format!("Size {}", package.size.as_str())}</span>
-                    {package.signature_required.then(|| view! { <span class="sig">"Signature"</span> })}
+                    <span class="size">{l.f(T::Size, &[("size", package.size.as_str())])}</span>
+                    {package.signature_required.then(|| view! { <span class="sig">{l.t(T::Signature)}</span> })}
                     {package.notes.clone().map(|n| view! { <span class="pkg-notes">{n}</span> })}
                 </p>
             </div>
-            <p class=status_class>{move || status_label(&status())}</p>
+            <p class=status_class>{move || status_label(l.lang(), &status())}</p>
             {(!read_only).then(|| view! {
                 <div class="actions" class:hidden=move || !pending.get()>
                     <button type="button" class="primary deliver" on:click=deliver
-                        aria-label=format!("Delivered: {}", tracking)>"Delivered"</button>
+                        aria-label=l.f(T::DeliveredAria, &[("tracking", &tracking)])>{l.t(T::DeliveredButton)}</button>
                     <button type="button" class="secondary attempt" on:click=move |_| choosing.set(true)
-                        aria-expanded=move || choosing.get().to_string()>"Attempted…"</button>
+                        aria-expanded=move || choosing.get().to_string()>{l.t(T::AttemptedButton)}</button>
                 </div>
                 <Show when=move || choosing.get() && pending.get()>
                     <AttemptForm package_id=id.clone() close=move || choosing.set(false) />
@@ -181,6 +204,7 @@ fn AttemptForm(
     close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let book = expect_context::<RouteBook>();
+    let l = use_locale();
     let reason = RwSignal::new(AttemptReason::RecipientUnavailable);
     let note = RwSignal::new(String::new());
     let field = format!("reason-{package_id}");
@@ -192,21 +216,21 @@ fn AttemptForm(
     };
     view! {
         <form class="attempt-form" on:submit=confirm>
-            <label for=field.clone()>"Why couldn't it be delivered?"</label>
+            <label for=field.clone()>{l.t(T::WhyNotDelivered)}</label>
             <select id=field on:change=move |ev| reason.set(AttemptReason::parse(&event_target_value(&ev)))>
                 {AttemptReason::KNOWN.iter().map(|r| {
                     let selected = *r == AttemptReason::RecipientUnavailable;
-                    view! { <option value=r.as_str() selected=selected>{reason_label(r)}</option> }
+                    view! { <option value=r.as_str() selected=selected>{reason_label(l.lang(), r)}</option> }
                 }).collect_view()}
             </select>
             <label>
-                "Note (optional)"
+                {l.t(T::NoteOptional)}
                 <input type="text" maxlength="500" prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev)) />
             </label>
             <div class="row">
-                <button type="submit" class="primary">"Save attempt"</button>
-                <button type="button" class="secondary" on:click=move |_| close()>"Cancel"</button>
+                <button type="submit" class="primary">{l.t(T::SaveAttempt)}</button>
+                <button type="button" class="secondary" on:click=move |_| close()>{l.t(T::Cancel)}</button>
             </div>
         </form>
     }

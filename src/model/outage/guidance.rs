@@ -547,6 +547,36 @@ mod tests {
     }
 
     #[test]
+    fn operator_words_follow_the_language_and_fall_back_to_their_own() {
+        let f = failure(
+            FailureKind::WrongCredentials,
+            Operation::SignIn,
+            Some(401),
+            Some("03-005"),
+        );
+        let es = guidance(Lang::Es, &f, &config(), None);
+        assert_eq!(es.kind, FailureKind::PlatformUnavailable);
+        assert_eq!(es.title, "Caída general del inicio de sesión de la empresa");
+        assert!(es
+            .reassurance
+            .as_deref()
+            .is_some_and(|r| r.contains("se pagan")));
+        assert!(es
+            .dont
+            .iter()
+            .any(|d| d.what == "No restablezca su contraseña."));
+        assert!(es.do_steps.iter().any(|s| s.contains("Todos los días")));
+        // A code the operator did not translate keeps the operator's words.
+        let mut config = config();
+        if let Some(info) = config.support_codes.get_mut("03-005") {
+            info.translations.clear();
+        }
+        let es = guidance(Lang::Es, &f, &config, None);
+        assert_eq!(es.title, "Company-wide sign-in outage");
+        assert_eq!(es.what_it_means, texts::no_saved_manifest_outage(Lang::Es));
+    }
+
+    #[test]
     fn support_code_override_to_account_problem_and_unknown_codes() {
         let f = failure(
             FailureKind::PlatformError,

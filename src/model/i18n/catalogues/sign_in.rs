@@ -1,7 +1,17 @@
-//! Words of the sign-in part of the app.
+//! Words of the sign-in screen.
 
 catalogue! {
     pub enum SignInText {
-        Placeholder => "Roadbook" | "Roadbook",
+        Title => "Sign in" | "Iniciar sesión",
+        Username => "Username" | "Usuario",
+        Password => "Password" | "Contraseña",
+        Submit => "Sign in" | "Entrar",
+        Busy => "Signing in…" | "Entrando…",
+        EnterBoth => "Enter your username and password." | "Escriba su usuario y contraseña.",
+        NotRemembered => "Signed in, but this browser will not remember you ({detail})." | "Sesión iniciada, pero este navegador no le recordará ({detail}).",
+        DemoAccounts => "Demo accounts" | "Cuentas de demostración",
+        DemoIntro => "Demo mode — no real data. Accounts:" | "Modo demostración: sin datos reales. Cuentas:",
+        DemoDriver => "Driver:" | "Conductor:",
+        DemoDispatcher => "Dispatcher:" | "Despachador:",
     }
 }
