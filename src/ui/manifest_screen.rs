@@ -208,6 +208,9 @@ pub fn ManifestScreen() -> impl IntoView {
             <SavedLine />
             <CountsBar filter />
             <SearchBox query />
+            // Fixed at the bottom of the screen, but early in the page so the
+            // keyboard reaches "Undo last" without tabbing past every stop.
+            <ActionBar next_id />
             <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
             <Show
                 when=move || book.saved.with(Option::is_some)
@@ -240,7 +243,6 @@ pub fn ManifestScreen() -> impl IntoView {
                 </div>
                 <MoreRows limit total=total_rows noun=l.t(T::NounStops) />
             </Show>
-            <ActionBar next_id />
         </section>
     }
 }

@@ -171,8 +171,35 @@ fn PackageRow(package: Package, read_only: bool) -> impl IntoView {
         let status = status.clone();
         move |_| status() == PackageStatus::Pending
     });
+    // Marking hides the buttons (and closing the attempt form removes it),
+    // which would drop keyboard focus to the top of the page. Keep it on
+    // this package instead, so the next Tab goes on from here.
+    let row = NodeRef::<leptos::html::Li>::new();
+    let keep_focus = move || {
+        request_animation_frame(move || {
+            let Some(li) = row.get_untracked() else {
+                return;
+            };
+            let lost = match document().active_element() {
+                None => true,
+                Some(a) => a.tag_name() == "BODY" || li.contains(Some(&a)),
+            };
+            if lost {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = li.focus_with_options(&opts);
+            }
+        });
+    };
+    Effect::new(move |was: Option<bool>| {
+        let now = pending.get();
+        if was == Some(true) && !now {
+            keep_focus();
+        }
+        now
+    });
     view! {
-        <li class="package" data-package=package.id.clone() data-tracking=tracking.clone()>
+        <li class="package" node_ref=row tabindex="-1" data-package=package.id.clone() data-tracking=tracking.clone()>
             <div class="pkg-main">
                 <p class="tracking"><span class="head">{head}</span><strong class="last4">{last4}</strong></p>
                 <p class="recipient">{package.recipient.clone()}</p>
@@ -191,7 +218,7 @@ fn PackageRow(package: Package, read_only: bool) -> impl IntoView {
                         aria-expanded=move || choosing.get().to_string()>{l.t(T::AttemptedButton)}</button>
                 </div>
                 <Show when=move || choosing.get() && pending.get()>
-                    <AttemptForm package_id=id.clone() close=move || choosing.set(false) />
+                    <AttemptForm package_id=id.clone() close=move || { choosing.set(false); keep_focus(); } />
                 </Show>
             })}
         </li>
