@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::fleet::{DriverState, DriverStatus, FleetSnapshot};
 use super::fleet_view::{flags, BlockSpan, FleetQuery, SortKey};
-use super::time::{date_string, human_duration, parse_rfc3339, EpochMs, Stamp};
+use super::i18n::catalogues::FleetText;
+use super::i18n::{tr_fill, Lang, Text};
+use super::time::{date_string, human_duration_in, parse_rfc3339, EpochMs, Stamp};
 
 /// The format of the saved fleet this build writes and reads.
 pub const SAVED_FLEET_VERSION: u32 = 1;
@@ -84,32 +86,47 @@ impl SavedFleet {
     }
 }
 
-/// "on route", "signed out", …: a state as the dispatcher reads it.
+/// "On route", "Signed out", …: a state as the dispatcher reads it.
 pub fn state_label(s: &DriverState) -> String {
-    match s {
-        DriverState::OnRoute => "On route".into(),
-        DriverState::SignedOut => "Signed out".into(),
-        DriverState::Unreachable => "Unreachable".into(),
-        DriverState::Finished => "Finished".into(),
+    state_label_in(Lang::En, s)
+}
+
+/// [`state_label`] in the given language. A state this build does not know
+/// keeps the server's word (it has no translation).
+pub fn state_label_in(lang: Lang, s: &DriverState) -> String {
+    let key = match s {
+        DriverState::OnRoute => FleetText::StateOnRoute,
+        DriverState::SignedOut => FleetText::StateSignedOut,
+        DriverState::Unreachable => FleetText::StateUnreachable,
+        DriverState::Finished => FleetText::StateFinished,
         DriverState::Unknown(other) => {
             let t = other.replace('_', " ");
-            if t.trim().is_empty() {
-                "Unknown".into()
-            } else {
-                t
+            if !t.trim().is_empty() {
+                return t;
             }
+            FleetText::StateUnknown
         }
-    }
+    };
+    key.text(lang).to_string()
 }
 
 /// "just now", "4 min ago", "2 h 5 min ago". A time in the future (a
 /// server clock ahead of this one) reads "just now".
 pub fn relative_age(now_ms: EpochMs, then_ms: EpochMs) -> String {
+    relative_age_in(Lang::En, now_ms, then_ms)
+}
+
+/// [`relative_age`] in the given language ("hace 4 min").
+pub fn relative_age_in(lang: Lang, now_ms: EpochMs, then_ms: EpochMs) -> String {
     let age = now_ms - then_ms;
     if age < 60_000 {
-        "just now".into()
+        FleetText::JustNow.text(lang).to_string()
     } else {
-        format!("{} ago", human_duration(age))
+        tr_fill(
+            lang,
+            FleetText::Ago,
+            &[("duration", &human_duration_in(lang, age))],
+        )
     }
 }
 
@@ -166,23 +183,31 @@ fn pct(part: u32, total: u32) -> u32 {
         .unwrap_or(0) as u32
 }
 
-/// The words of one row at `now_ms`.
+/// The words of one row at `now_ms`, in English.
 pub fn row(d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -> Row {
+    row_in(Lang::En, d, now_ms, block)
+}
+
+/// The words of one row at `now_ms`, in the given language.
+pub fn row_in(lang: Lang, d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -> Row {
+    let t = |key: FleetText, args: &[(&str, &str)]| tr_fill(lang, key, args);
     let f = flags(d, now_ms, block.start_ms, block.end_ms);
     let seen = parse_rfc3339(&d.last_seen);
     let mut flag_texts = Vec::new();
     if let Some(code) = &f.sign_in_failing {
         let status = d.sign_in_error.as_ref().map(|e| e.status).unwrap_or(0);
+        let status = status.to_string();
         let (label, detail) = match code {
             Some(c) => (
-                format!("Sign-in failing · code {c}"),
-                format!(
-                    "Sign-in is failing (HTTP {status}). Quote support code {c} to the platform's help desk."
+                t(FleetText::FlagSignInCode, &[("code", c)]),
+                t(
+                    FleetText::FlagSignInCodeDetail,
+                    &[("status", &status), ("code", c)],
                 ),
             ),
             None => (
-                "Sign-in failing".to_string(),
-                format!("Sign-in is failing (HTTP {status})."),
+                t(FleetText::FlagSignIn, &[]),
+                t(FleetText::FlagSignInDetail, &[("status", &status)]),
             ),
         };
         flag_texts.push(FlagText {
@@ -193,21 +218,23 @@ pub fn row(d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -> Row {
     }
     if f.unreachable_long {
         let detail = match seen {
-            Some(s) => format!("No contact for {}.", human_duration((now_ms - s.ms).max(0))),
-            None => "No readable last-contact time.".to_string(),
+            Some(s) => t(
+                FleetText::NoContactFor,
+                &[("duration", &human_duration_in(lang, (now_ms - s.ms).max(0)))],
+            ),
+            None => t(FleetText::NoContactTime, &[]),
         };
         flag_texts.push(FlagText {
             kind: "unreachable",
-            label: "Unreachable > 15 min".into(),
+            label: t(FleetText::FlagUnreachable, &[]),
             detail,
         });
     }
     if f.behind_schedule {
         flag_texts.push(FlagText {
             kind: "behind",
-            label: "Behind schedule".into(),
-            detail: "Packages done trail the time elapsed in the block by more than 15 points."
-                .into(),
+            label: t(FleetText::FlagBehind, &[]),
+            detail: t(FleetText::FlagBehindDetail, &[]),
         });
     }
     let delivered_pct = pct(d.delivered, d.total);
@@ -216,11 +243,11 @@ pub fn row(d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -> Row {
         id: d.id.clone(),
         name: d.name.clone(),
         state_key: d.state.as_str().to_string(),
-        state_label: state_label(&d.state),
+        state_label: state_label_in(lang, &d.state),
         last_seen: d.last_seen.clone(),
         last_seen_ago: seen
-            .map(|s| relative_age(now_ms, s.ms))
-            .unwrap_or_else(|| "unknown".into()),
+            .map(|s| relative_age_in(lang, now_ms, s.ms))
+            .unwrap_or_else(|| t(FleetText::UnknownTime, &[])),
         last_seen_exact: exact_time(&d.last_seen).unwrap_or_else(|| d.last_seen.clone()),
         delivered: d.delivered,
         attempted: d.attempted,
@@ -406,6 +433,40 @@ mod tests {
         assert_eq!(relative_age(NOW, NOW - 125 * MIN), "2 h 5 min ago");
         assert_eq!(hhmm(NOW, -480), "07:42");
         assert_eq!(hhmm(NOW, 60), "16:42");
+    }
+
+    #[test]
+    fn rows_read_in_spanish() {
+        let mut d = driver(DriverState::Unreachable, 40);
+        d.sign_in_error = Some(SignInError {
+            status: 503,
+            support_code: Some("03-005".into()),
+        });
+        let r = row_in(Lang::Es, &d, NOW, no_block());
+        assert_eq!(r.state_label, "Sin contacto");
+        assert_eq!(r.last_seen_ago, "hace 40 min");
+        assert_eq!(
+            r.flags[0].label,
+            "Falla el inicio de sesión · código 03-005"
+        );
+        assert!(r.flags[0].detail.contains("HTTP 503"));
+        assert_eq!(r.flags[1].detail, "Sin contacto desde hace 40 min.");
+        // The English row is unchanged, and only the words differ.
+        let en = row(&d, NOW, no_block());
+        assert_eq!(en.flags[1].detail, "No contact for 40 min.");
+        assert_eq!(
+            (en.delivered_pct, en.next_stop),
+            (r.delivered_pct, r.next_stop)
+        );
+        assert_eq!(relative_age_in(Lang::Es, NOW, NOW + 1), "hace un momento");
+        assert_eq!(
+            state_label_in(Lang::Es, &DriverState::parse("on_break")),
+            "on break"
+        );
+        assert_eq!(
+            state_label_in(Lang::Es, &DriverState::parse(" ")),
+            "Desconocido"
+        );
     }
 
     #[test]

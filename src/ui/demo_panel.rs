@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::app::EnvSignal;
 use crate::backend::demo::server::{FLEET_LARGE, FLEET_STANDARD};
 use crate::backend::demo::{Fault, FaultScope};
+use crate::model::i18n::catalogues::DemoText;
 use crate::platform::demo_transport::{load_state, update_state};
+use crate::state::locale::use_locale;
 
 #[component]
 pub fn DemoPanel() -> impl IntoView {
@@ -22,6 +24,8 @@ fn DemoControls() -> impl IntoView {
     let scope = RwSignal::new(state.fault_scope);
     let large_fleet = RwSignal::new(state.fleet_size >= FLEET_LARGE);
     let large_manifest = RwSignal::new(state.large_manifest);
+    let l = use_locale();
+    let lang = l.lang();
 
     let set_fault = move |ev| {
         let f = Fault::from_key(&event_target_value(&ev));
@@ -35,21 +39,21 @@ fn DemoControls() -> impl IntoView {
     };
     view! {
         <details class="demo-panel">
-            <summary>"Demo controls"</summary>
-            <p class="hint">"These change the simulated company system, not your phone."</p>
-            <label for="demo-fault">"Make the system fail"</label>
+            <summary>{l.t(DemoText::Controls)}</summary>
+            <p class="hint">{l.t(DemoText::Hint)}</p>
+            <label for="demo-fault">{l.t(DemoText::MakeFail)}</label>
             <select id="demo-fault" on:change=set_fault>
-                <option value="" selected=move || fault.get().is_none()>"Working normally"</option>
+                <option value="" selected=move || fault.get().is_none()>{l.t(DemoText::WorkingNormally)}</option>
                 {Fault::ALL.iter().map(|f| {
                     let f = *f;
-                    view! { <option value=f.key() selected=move || fault.get() == Some(f)>{f.label()}</option> }
+                    view! { <option value=f.key() selected=move || fault.get() == Some(f)>{f.label_in(lang)}</option> }
                 }).collect_view()}
             </select>
-            <label for="demo-scope">"For"</label>
+            <label for="demo-scope">{l.t(DemoText::For)}</label>
             <select id="demo-scope" on:change=set_scope>
                 {FaultScope::ALL.iter().map(|sc| {
                     let sc = *sc;
-                    view! { <option value=sc.key() selected=move || scope.get() == sc>{sc.key()}</option> }
+                    view! { <option value=sc.key() selected=move || scope.get() == sc>{sc.label_in(lang)}</option> }
                 }).collect_view()}
             </select>
             <label class="check">
@@ -59,7 +63,7 @@ fn DemoControls() -> impl IntoView {
                         large_fleet.set(on);
                         update_state(|s| s.fleet_size = if on { FLEET_LARGE } else { FLEET_STANDARD });
                     } />
-                "Large fleet (1,000 drivers)"
+                {l.t(DemoText::LargeFleet)}
             </label>
             <label class="check">
                 <input type="checkbox" prop:checked=move || large_manifest.get()
@@ -68,7 +72,7 @@ fn DemoControls() -> impl IntoView {
                         large_manifest.set(on);
                         update_state(|s| s.large_manifest = on);
                     } />
-                "Large manifest (3,000 packages, next download)"
+                {l.t(DemoText::LargeManifest)}
             </label>
         </details>
     }

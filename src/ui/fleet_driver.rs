@@ -8,14 +8,15 @@ use leptos_router::NavigateOptions;
 
 use super::app::EnvSignal;
 use super::fleet_screen::{FleetData, FleetStatus};
-use super::handoff_actions::ExportActions;
+use super::handoff_actions::{day, hours, ExportActions};
 use super::stop_card::StopCard;
-use crate::model::fleet_table::{row, with_driver};
+use crate::model::fleet_table::{row_in, with_driver};
 use crate::model::fleet_view::FleetQuery;
+use crate::model::i18n::catalogues::FleetText;
 use crate::model::manifest::Manifest;
 use crate::model::outage::{banner_text, effective_failure, Failure};
 use crate::model::progress::Counts;
-use crate::model::time::parse_rfc3339;
+use crate::state::locale::use_locale;
 use crate::state::session::SessionState;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +35,7 @@ pub fn DriverDetail(id: String) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let load = RwSignal::new(Load::Loading);
+    let l = use_locale();
 
     {
         let id = id.clone();
@@ -74,7 +76,7 @@ pub fn DriverDetail(id: String) -> impl IntoView {
             data.saved.with(|s| {
                 let s = s.as_ref()?;
                 let d = s.snapshot.drivers.iter().find(|d| d.id == id)?;
-                Some(row(d, now, s.span()))
+                Some(row_in(l.lang(), d, now, s.span()))
             })
         }
     };
@@ -91,15 +93,15 @@ pub fn DriverDetail(id: String) -> impl IntoView {
 
     view! {
         <div class="driver-detail">
-            <p class="back screen-only"><button type="button" class="secondary" on:click=back>"← All drivers"</button></p>
+            <p class="back screen-only"><button type="button" class="secondary" on:click=back>{l.t(FleetText::AllDrivers)}</button></p>
             <h1 id="fleet-title" class="screen-only">{name}</h1>
             <div class="screen-only"><FleetStatus /></div>
             {move || fleet_row().map(|r| view! {
                 <p class="driver-facts screen-only">
                     <span class=format!("pill state-{}", r.state_key)>{r.state_label.clone()}</span>
-                    " · last seen "
+                    " · "{l.t(FleetText::LastSeenFact)}" "
                     <time datetime=r.last_seen.clone() title=r.last_seen_exact.clone()>{r.last_seen_ago.clone()}</time>
-                    {r.next_stop.clone().map(|n| format!(" · next stop {n}"))}
+                    {r.next_stop.clone().map(|n| format!(" · {}", l.f(FleetText::NextStopFact, &[("stop", &n)])))}
                 </p>
                 {(!r.flags.is_empty()).then(|| view! {
                     <ul class="flags detail-flags screen-only">
@@ -108,14 +110,14 @@ pub fn DriverDetail(id: String) -> impl IntoView {
                 })}
             })}
             {move || match load.get() {
-                Load::Loading => view! { <p class="empty" role="status">"Loading this driver's manifest…"</p> }.into_any(),
-                Load::SignedOut => view! { <p class="notice">"Sign in to load this driver's manifest."</p> }.into_any(),
+                Load::Loading => view! { <p class="empty" role="status">{l.t(FleetText::LoadingManifest)}</p> }.into_any(),
+                Load::SignedOut => view! { <p class="notice">{l.t(FleetText::SignInToLoad)}</p> }.into_any(),
                 Load::Failed(f) => {
-                    let text = env.with_untracked(|e| e.as_ref().map(|e| banner_text(crate::state::locale::document_lang(), &effective_failure(&f, &e.config)))).unwrap_or_default();
+                    let text = env.with_untracked(|e| e.as_ref().map(|e| banner_text(l.lang(), &effective_failure(&f, &e.config)))).unwrap_or_default();
                     view! {
                         <p class="notice warn" role="alert">
                             <strong>{text}</strong>
-                            " This driver's manifest could not be loaded. Their phone keeps its saved copy; try again in a moment."
+                            " "{l.t(FleetText::ManifestFailed)}
                         </p>
                     }.into_any()
                 }
@@ -124,7 +126,7 @@ pub fn DriverDetail(id: String) -> impl IntoView {
             <ExportActions manifest />
             {move || manifest.get().map(|m| view! {
                 <section class="readonly-stops screen-only" aria-labelledby="detail-stops">
-                    <h2 id="detail-stops">"Stops (read-only)"</h2>
+                    <h2 id="detail-stops">{l.t(FleetText::StopsReadOnly)}</h2>
                     <div class="stops">
                         {m.stops.into_iter().map(|stop| view! { <StopCard stop read_only=true /> }).collect_view()}
                     </div>
@@ -138,26 +140,21 @@ pub fn DriverDetail(id: String) -> impl IntoView {
 #[component]
 fn ManifestSummary(manifest: Manifest) -> impl IntoView {
     let c = Counts::of(&manifest);
-    let hours = match (
-        parse_rfc3339(&manifest.block.start),
-        parse_rfc3339(&manifest.block.end),
-    ) {
-        (Some(s), Some(e)) => format!("{}–{}", s.local_hhmm(), e.local_hhmm()),
-        _ => String::new(),
-    };
-    let date: String = manifest.block.start.chars().take(10).collect();
+    let l = use_locale();
+    let hours = hours(l.lang(), &manifest.block.start, &manifest.block.end);
+    let date = day(l.lang(), &manifest.block.start);
     let pct = |n: usize| (n * 100).checked_div(c.total).unwrap_or(0);
     view! {
         <div class="manifest-summary screen-only">
             <p class="saved-line">
-                {format!("{} · block {date} {hours} · manifest {}", manifest.block.station, manifest.id)}
+                {l.f(FleetText::SummaryLine, &[("station", &manifest.block.station), ("date", &date), ("hours", &hours), ("id", &manifest.id)])}
             </p>
-            <dl class="counts" aria-label="Progress">
-                <div><dt>"Delivered"</dt><dd data-count="delivered">{c.delivered}</dd></div>
-                <div><dt>"Attempted"</dt><dd data-count="attempted">{c.attempted}</dd></div>
-                <div><dt>"Remaining"</dt><dd data-count="remaining">{c.remaining}</dd></div>
-                <div><dt>"Packages"</dt><dd data-count="total">{c.total}</dd></div>
-                <div><dt>"Stops"</dt><dd data-count="stops">{c.stops_total}</dd></div>
+            <dl class="counts" aria-label=l.t(FleetText::ColProgress)>
+                <div><dt>{l.t(FleetText::CountDelivered)}</dt><dd data-count="delivered">{c.delivered}</dd></div>
+                <div><dt>{l.t(FleetText::CountAttempted)}</dt><dd data-count="attempted">{c.attempted}</dd></div>
+                <div><dt>{l.t(FleetText::CountRemaining)}</dt><dd data-count="remaining">{c.remaining}</dd></div>
+                <div><dt>{l.t(FleetText::CountPackages)}</dt><dd data-count="total">{c.total}</dd></div>
+                <div><dt>{l.t(FleetText::CountStops)}</dt><dd data-count="stops">{c.stops_total}</dd></div>
             </dl>
             <span class="bar big" aria-hidden="true">
                 <span class="done" style=format!("width:{}%", pct(c.delivered))></span>

@@ -13,15 +13,18 @@ use leptos_router::NavigateOptions;
 use super::app::EnvSignal;
 use super::driver_view::MoreRows;
 use super::fleet_driver::DriverDetail;
+use super::handoff_actions::clock;
 use crate::model::fleet::{DriverState, FleetSnapshot};
 use crate::model::fleet_table::{
-    aria_sort, hhmm, relative_age, row, selected_driver, toggle_sort, with_driver, Row, SavedBlock,
+    aria_sort, relative_age_in, row_in, selected_driver, toggle_sort, with_driver, Row, SavedBlock,
     SavedFleet,
 };
 use crate::model::fleet_view::{self, state_counts, FleetQuery, SortKey};
+use crate::model::i18n::catalogues::FleetText;
 use crate::model::outage::{banner_text, effective_failure, Failure};
 use crate::platform::clock::{local_offset_min, now_ms};
 use crate::platform::storage::{self, Area};
+use crate::state::locale::use_locale;
 use crate::state::session::SessionState;
 use crate::state::AppEnv;
 
@@ -166,17 +169,24 @@ pub fn FleetStatus() -> impl IntoView {
     let session = expect_context::<SessionState>();
     let data = expect_context::<FleetData>();
     let offset = local_offset_min();
+    let l = use_locale();
 
     let updated = move || {
         data.saved.with(|s| {
             s.as_ref().map(|s| {
-                let at = hhmm(s.saved_at_ms, offset);
+                let at = clock(l.lang(), s.saved_at_ms, offset);
                 if data.fresh.get() && data.failure.with(Option::is_none) {
-                    format!("Updated at {at}")
+                    l.f(FleetText::UpdatedAt, &[("time", &at)])
                 } else {
-                    format!(
-                        "Showing the fleet saved at {at} ({})",
-                        relative_age(data.now.get(), s.saved_at_ms)
+                    l.f(
+                        FleetText::ShowingSaved,
+                        &[
+                            ("time", &at),
+                            (
+                                "ago",
+                                &relative_age_in(l.lang(), data.now.get(), s.saved_at_ms),
+                            ),
+                        ],
                     )
                 }
             })
@@ -185,12 +195,8 @@ pub fn FleetStatus() -> impl IntoView {
     let banner = move || {
         let f = data.failure.get()?;
         let text = env.with(|e| {
-            e.as_ref().map(|e| {
-                banner_text(
-                    crate::state::locale::document_lang(),
-                    &effective_failure(&f, &e.config),
-                )
-            })
+            e.as_ref()
+                .map(|e| banner_text(l.lang(), &effective_failure(&f, &e.config)))
         })?;
         Some(text)
     };
@@ -202,24 +208,24 @@ pub fn FleetStatus() -> impl IntoView {
     view! {
         <div class="fleet-status">
             <p class="updated" role="status" data-saved-at=move || data.saved.with(|s| s.as_ref().map(|s| s.saved_at_ms))>
-                {move || updated().unwrap_or_else(|| if data.loading.get() { "Loading the fleet…".into() } else { "No fleet loaded yet.".into() })}
-                {move || data.loading.get().then(|| view! { <span class="loading">" · refreshing…"</span> })}
+                {move || updated().unwrap_or_else(|| l.t(if data.loading.get() { FleetText::Loading } else { FleetText::NoneLoaded }).into())}
+                {move || data.loading.get().then(|| view! { <span class="loading">" · "{l.t(FleetText::Refreshing)}</span> })}
             </p>
             <Show when=move || !session.has_token()>
                 <p class="notice">
-                    "You are signed out, so the fleet is not refreshed. "
-                    <A href="/sign-in">"Sign in"</A>
-                    " to see it live."
+                    {l.t(FleetText::SignedOut)}" "
+                    <A href="/sign-in">{l.t(FleetText::SignInLink)}</A>
+                    " "{l.t(FleetText::SignInToSeeLive)}
                 </p>
             </Show>
             {move || banner().map(|text| view! {
                 <div class="notice warn outage-compact" role="alert">
                     <p>
                         <strong>{text}</strong>
-                        " The table shows the last fleet that loaded; Roadbook tries again every 30 s. "
-                        "Drivers keep their saved manifests and can keep delivering."
+                        " "{l.t(FleetText::OutageTable)}" "
+                        {l.t(FleetText::OutageDrivers)}
                     </p>
-                    <button type="button" class="secondary" on:click=try_now>"Try now"</button>
+                    <button type="button" class="secondary" on:click=try_now>{l.t(FleetText::TryNow)}</button>
                 </div>
             })}
         </div>
@@ -227,21 +233,21 @@ pub fn FleetStatus() -> impl IntoView {
 }
 
 /// The label, URL word and column of each sortable header.
-const COLUMNS: [(SortKey, &str); 6] = [
-    (SortKey::Name, "Driver"),
-    (SortKey::State, "State"),
-    (SortKey::LastSeen, "Last seen"),
-    (SortKey::Progress, "Progress"),
-    (SortKey::NextStop, "Next stop"),
-    (SortKey::Flags, "Flags"),
+const COLUMNS: [(SortKey, FleetText); 6] = [
+    (SortKey::Name, FleetText::ColDriver),
+    (SortKey::State, FleetText::ColState),
+    (SortKey::LastSeen, FleetText::ColLastSeen),
+    (SortKey::Progress, FleetText::ColProgress),
+    (SortKey::NextStop, FleetText::ColNextStop),
+    (SortKey::Flags, FleetText::ColFlags),
 ];
 
-const FILTERS: [(Option<DriverState>, &str); 5] = [
-    (None, "All"),
-    (Some(DriverState::OnRoute), "On route"),
-    (Some(DriverState::SignedOut), "Signed out"),
-    (Some(DriverState::Unreachable), "Unreachable"),
-    (Some(DriverState::Finished), "Finished"),
+const FILTERS: [(Option<DriverState>, FleetText); 5] = [
+    (None, FleetText::FilterAll),
+    (Some(DriverState::OnRoute), FleetText::StateOnRoute),
+    (Some(DriverState::SignedOut), FleetText::StateSignedOut),
+    (Some(DriverState::Unreachable), FleetText::StateUnreachable),
+    (Some(DriverState::Finished), FleetText::StateFinished),
 ];
 
 #[component]
@@ -249,6 +255,7 @@ fn FleetTable() -> impl IntoView {
     let data = expect_context::<FleetData>();
     let location = use_location();
     let navigate = use_navigate();
+    let l = use_locale();
 
     let query = Memo::new(move |_| FleetQuery::from_query_string(&location.search.get()));
     let set_query = {
@@ -281,7 +288,7 @@ fn FleetTable() -> impl IntoView {
                     s.snapshot
                         .drivers
                         .iter()
-                        .map(|d| row(d, now, span))
+                        .map(|d| row_in(l.lang(), d, now, span))
                         .collect::<Vec<Row>>()
                 })
                 .unwrap_or_default()
@@ -343,13 +350,13 @@ fn FleetTable() -> impl IntoView {
 
     let header = {
         let set_query = set_query.clone();
-        move |(key, label): (SortKey, &'static str)| {
+        move |(key, label): (SortKey, FleetText)| {
             let set_query = set_query.clone();
             view! {
                 <th scope="col" aria-sort=move || aria_sort(&query.get(), key) class=format!("col-{}", key.as_str())>
                     <button type="button" class="sort" data-sort=key.as_str()
                         on:click=move |_| set_query(toggle_sort(&query.get_untracked(), key))>
-                        {label}
+                        {l.t(label)}
                         <span class="arrow" aria-hidden="true">{move || match aria_sort(&query.get(), key) {
                             "ascending" => "▲",
                             "descending" => "▼",
@@ -363,7 +370,7 @@ fn FleetTable() -> impl IntoView {
 
     let filter_button = {
         let set_query = set_query.clone();
-        move |(state, label): (Option<DriverState>, &'static str)| {
+        move |(state, label): (Option<DriverState>, FleetText)| {
             let set_query = set_query.clone();
             let key = state
                 .as_ref()
@@ -387,7 +394,7 @@ fn FleetTable() -> impl IntoView {
                         set_query(q);
                     }>
                     <span class="count">{count}</span>
-                    <span class="label">{label}</span>
+                    <span class="label">{l.t(label)}</span>
                 </button>
             }
         }
@@ -397,28 +404,31 @@ fn FleetTable() -> impl IntoView {
         let shown = order.with(Vec::len);
         let total = counts.with(|c| c.total());
         if shown == total {
-            format!("{total} drivers")
+            l.n(total, FleetText::DriversOne, FleetText::DriversOther)
         } else {
-            format!("Showing {shown} of {total} drivers")
+            l.f(
+                FleetText::ShowingOf,
+                &[("shown", &shown.to_string()), ("total", &total.to_string())],
+            )
         }
     };
 
     view! {
-        <h1 id="fleet-title">"Fleet"</h1>
+        <h1 id="fleet-title">{l.t(FleetText::Title)}</h1>
         <FleetStatus />
         <div class="fleet-controls">
-            <div class="state-filters" role="group" aria-label="Filter by state">
+            <div class="state-filters" role="group" aria-label=l.t(FleetText::FilterByState)>
                 {FILTERS.into_iter().map(filter_button).collect_view()}
             </div>
             <div class="text-filter">
-                <label for="fleet-filter">"Find a driver, driver id or street"</label>
+                <label for="fleet-filter">{l.t(FleetText::FindLabel)}</label>
                 <input id="fleet-filter" type="search" autocomplete="off" spellcheck="false"
                     prop:value=move || text.get() on:input=on_text />
             </div>
         </div>
         <p class="shown">
             <span role="status" aria-live="polite">{shown_text}</span>
-            <span class="legend">" · Progress: delivered / attempted / total packages"</span>
+            <span class="legend">" · "{l.t(FleetText::Legend)}</span>
         </p>
         <div class="table-wrap">
             <table class="fleet-table" aria-labelledby="fleet-title">
@@ -431,9 +441,9 @@ fn FleetTable() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <MoreRows limit total=Signal::derive(move || order.with(Vec::len)) noun="drivers" />
+        <MoreRows limit total=Signal::derive(move || order.with(Vec::len)) noun=l.t(FleetText::MoreNoun) />
         <Show when=move || data.saved.with(Option::is_some) && order.with(Vec::is_empty)>
-            <p class="empty">"No driver matches this filter."</p>
+            <p class="empty">{l.t(FleetText::NoMatch)}</p>
         </Show>
     }
 }
@@ -441,9 +451,13 @@ fn FleetTable() -> impl IntoView {
 #[component]
 fn FleetRow(row: Row, open: impl Fn(String) + 'static) -> impl IntoView {
     let id = row.id.clone();
-    let progress_label = format!(
-        "{} delivered, {} attempted, of {}",
-        row.delivered, row.attempted, row.total
+    let progress_label = use_locale().f(
+        FleetText::ProgressTitle,
+        &[
+            ("delivered", &row.delivered.to_string()),
+            ("attempted", &row.attempted.to_string()),
+            ("total", &row.total.to_string()),
+        ],
     );
     view! {
         <tr data-driver=row.id.clone() data-state=row.state_key.clone() data-done={row.delivered + row.attempted} data-total=row.total class:flagged=!row.flags.is_empty()>

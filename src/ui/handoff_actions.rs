@@ -6,14 +6,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::model::export_file::{file_name, ExportFormat};
+use crate::model::fleet_table::exact_time;
 use crate::model::handoff::csv::manifest_to_csv;
 use crate::model::handoff::gpx::manifest_to_gpx;
 use crate::model::handoff::link::{
     encode_payload, fragment, link_length_advice, LinkAdvice, LONG_LINK_CHARS, MESSAGING_LINK_CHARS,
 };
+use crate::model::i18n::catalogues::HandoffText;
+use crate::model::i18n::{count, Lang};
 use crate::model::manifest::{Manifest, Stop};
-use crate::model::time::parse_rfc3339;
-use crate::platform::{compress, files, location};
+use crate::model::time::{parse_rfc3339, Stamp};
+use crate::platform::{compress, files, intl, location};
+use crate::state::locale::use_locale;
 
 use super::stop_card::status_label;
 
@@ -26,12 +30,75 @@ pub fn export_text(m: &Manifest, format: ExportFormat) -> String {
     }
 }
 
-fn describe(format: ExportFormat) -> &'static str {
+fn describe(format: ExportFormat) -> HandoffText {
     match format {
-        ExportFormat::Json => "Complete manifest. Another phone can import it.",
-        ExportFormat::Csv => "Opens in a spreadsheet. Another phone can import it.",
-        ExportFormat::Gpx => "Stops as waypoints for navigation apps. Not importable.",
+        ExportFormat::Json => HandoffText::DescJson,
+        ExportFormat::Csv => HandoffText::DescCsv,
+        ExportFormat::Gpx => HandoffText::DescGpx,
     }
+}
+
+// Times and days on the hand-off and fleet screens. English keeps the
+// 24-hour "07:42" and ISO days the dispatcher and the specs know; Spanish
+// reads them from the browser's `Intl`.
+
+/// A wall-clock time at the given UTC offset: "07:42" / "7:42".
+pub fn clock(lang: Lang, ms: i64, offset_min: i32) -> String {
+    match lang {
+        Lang::En => Stamp { ms, offset_min }.local_hhmm(),
+        _ => intl::time(lang, ms, offset_min),
+    }
+}
+
+/// The day of an RFC 3339 time in its own offset: "2026-11-25" /
+/// "mié, 25 nov". Unreadable text gives its first ten characters.
+pub fn day(lang: Lang, rfc3339: &str) -> String {
+    match (lang, parse_rfc3339(rfc3339)) {
+        (Lang::En, _) | (_, None) => rfc3339.chars().take(10).collect(),
+        (_, Some(s)) => intl::date(lang, s.ms, s.offset_min),
+    }
+}
+
+/// "07:00–17:00" between two RFC 3339 times, each in its own offset; empty
+/// if either does not parse.
+pub fn hours(lang: Lang, start: &str, end: &str) -> String {
+    match (parse_rfc3339(start), parse_rfc3339(end)) {
+        (Some(s), Some(e)) => format!(
+            "{}–{}",
+            clock(lang, s.ms, s.offset_min),
+            clock(lang, e.ms, e.offset_min)
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Day and time of an RFC 3339 time: "2026-11-25 07:42" / "mié, 25 nov 7:42".
+pub fn exact(lang: Lang, rfc3339: &str) -> Option<String> {
+    match lang {
+        Lang::En => exact_time(rfc3339),
+        _ => {
+            let s = parse_rfc3339(rfc3339)?;
+            Some(format!(
+                "{} {}",
+                day(lang, rfc3339),
+                clock(lang, s.ms, s.offset_min)
+            ))
+        }
+    }
+}
+
+/// "3 stops, 12 packages".
+pub fn stops_and_packages(lang: Lang, stops: usize, packages: usize) -> String {
+    format!(
+        "{}, {}",
+        count(lang, stops, HandoffText::StopsOne, HandoffText::StopsOther),
+        count(
+            lang,
+            packages,
+            HandoffText::PackagesOne,
+            HandoffText::PackagesOther
+        )
+    )
 }
 
 /// Download buttons, print, and the share link, for one manifest.
@@ -39,6 +106,7 @@ fn describe(format: ExportFormat) -> &'static str {
 pub fn ExportActions(#[prop(into)] manifest: Signal<Option<Manifest>>) -> impl IntoView {
     let note = RwSignal::new(None::<String>);
     let print_preview = RwSignal::new(false);
+    let l = use_locale();
 
     let save = move |format: ExportFormat| {
         let Some(m) = manifest.get_untracked() else {
@@ -47,39 +115,39 @@ pub fn ExportActions(#[prop(into)] manifest: Signal<Option<Manifest>>) -> impl I
         let name = file_name(&m, format);
         let text = export_text(&m, format);
         note.set(Some(match files::download(&name, format.mime(), &text) {
-            Ok(()) => format!("Saved {name} to your downloads."),
-            Err(e) => format!("Could not save {name}: {e}."),
+            Ok(()) => l.f(HandoffText::SavedFile, &[("name", &name)]),
+            Err(e) => l.f(HandoffText::SaveFailed, &[("name", &name), ("error", &e)]),
         }));
     };
 
     view! {
         <section class="handoff screen-only" aria-labelledby="handoff-files">
-            <h2 id="handoff-files">"Save as a file"</h2>
+            <h2 id="handoff-files">{l.t(HandoffText::SaveAsFile)}</h2>
             <ul class="export-list">
                 {ExportFormat::ALL.into_iter().map(|f| view! {
                     <li>
                         <button type="button" class="secondary" data-export=f.extension()
                             disabled=move || manifest.with(Option::is_none)
                             on:click=move |_| save(f)>
-                            {format!("Download {}", f.label())}
+                            {l.f(HandoffText::Download, &[("format", f.label())])}
                         </button>
-                        <span class="hint">{describe(f)}</span>
+                        <span class="hint">{l.t(describe(f))}</span>
                     </li>
                 }).collect_view()}
                 <li>
                     <button type="button" class="secondary" data-export="print"
                         disabled=move || manifest.with(Option::is_none)
                         on:click=move |_| { print_preview.set(true); files::print(); }>
-                        "Print"
+                        {l.t(HandoffText::Print)}
                     </button>
-                    <span class="hint">"A compact table of every stop and package."</span>
+                    <span class="hint">{l.t(HandoffText::PrintDesc)}</span>
                 </li>
             </ul>
             <p class="export-note" role="status" aria-live="polite">{move || note.get()}</p>
             <label class="check">
                 <input type="checkbox" prop:checked=move || print_preview.get()
                     on:change=move |ev| print_preview.set(event_target_checked(&ev)) />
-                "Show the print view on screen"
+                {l.t(HandoffText::ShowPrintView)}
             </label>
         </section>
         <ShareLink manifest />
@@ -99,6 +167,7 @@ enum LinkState {
 fn ShareLink(manifest: Signal<Option<Manifest>>) -> impl IntoView {
     let state = RwSignal::new(LinkState::Making);
     let copied = RwSignal::new(None::<Result<(), String>>);
+    let l = use_locale();
 
     // Remade whenever the manifest changes (a mark on the Share screen).
     Effect::new(move |_| {
@@ -136,31 +205,31 @@ fn ShareLink(manifest: Signal<Option<Manifest>>) -> impl IntoView {
 
     view! {
         <section class="handoff share-link screen-only" aria-labelledby="handoff-link">
-            <h2 id="handoff-link">"Share as a link"</h2>
+            <h2 id="handoff-link">{l.t(HandoffText::ShareAsLink)}</h2>
             <p class="hint">
-                "The manifest travels inside the link itself, after the #, which browsers never send to a server. "
-                "Anyone with the link can read the manifest: send it only to the driver who needs it."
+                {l.t(HandoffText::LinkPrivacy)}" "
+                {l.t(HandoffText::LinkWho)}
             </p>
             {move || match state.get() {
-                LinkState::Making => view! { <p role="status">"Making the link…"</p> }.into_any(),
+                LinkState::Making => view! { <p role="status">{l.t(HandoffText::MakingLink)}</p> }.into_any(),
                 LinkState::Failed(e) => view! {
-                    <p class="notice warn" role="alert">{format!("No link could be made: {e}. Send the JSON or CSV file instead.")}</p>
+                    <p class="notice warn" role="alert">{l.f(HandoffText::LinkFailed, &[("error", &e)])}</p>
                 }.into_any(),
                 LinkState::Ready(link) => {
                     let len = link.chars().count();
                     let advice = match link_length_advice(len) {
                         LinkAdvice::Fine => None,
-                        LinkAdvice::LongForSomeApps => Some(format!(
-                            "This link is longer than {} characters: most apps carry it, but some text-message apps cut it short. If it arrives broken, send the file.",
-                            group(LONG_LINK_CHARS)
+                        LinkAdvice::LongForSomeApps => Some(l.f(
+                            HandoffText::LinkLongForSome,
+                            &[("n", &group(l.lang(), LONG_LINK_CHARS))],
                         )),
-                        LinkAdvice::TooLongForMessaging => Some(format!(
-                            "This link is longer than {} characters: messaging apps often cut or refuse links this long. Sending the JSON or CSV file is more reliable.",
-                            group(MESSAGING_LINK_CHARS)
+                        LinkAdvice::TooLongForMessaging => Some(l.f(
+                            HandoffText::LinkTooLongForMessaging,
+                            &[("n", &group(l.lang(), MESSAGING_LINK_CHARS))],
                         )),
                     };
                     view! {
-                        <label for="share-link-text">"Link"</label>
+                        <label for="share-link-text">{l.t(HandoffText::LinkLabel)}</label>
                         <input id="share-link-text" type="text" readonly class="link-text"
                             prop:value=link.clone()
                             on:focus=move |ev| {
@@ -169,18 +238,18 @@ fn ShareLink(manifest: Signal<Option<Manifest>>) -> impl IntoView {
                                     i.select();
                                 }
                             } />
-                        <p class="link-length" data-length=len>{format!("{} characters", group(len))}</p>
+                        <p class="link-length" data-length=len>{l.f(HandoffText::LinkChars, &[("n", &group(l.lang(), len))])}</p>
                         {advice.map(|a| view! { <p class="notice warn link-advice">{a}</p> })}
                         <div class="row">
-                            <button type="button" class="primary" on:click=copy>"Copy link"</button>
+                            <button type="button" class="primary" on:click=copy>{l.t(HandoffText::CopyLink)}</button>
                         </div>
                     }.into_any()
                 }
             }}
             <p class="copy-result" role="status" aria-live="polite">
                 {move || match copied.get() {
-                    Some(Ok(())) => "Link copied. Paste it into a message.".to_string(),
-                    Some(Err(_)) => "This browser did not allow copying. Select the link in the field above and copy it by hand.".to_string(),
+                    Some(Ok(())) => l.t(HandoffText::LinkCopied).to_string(),
+                    Some(Err(_)) => l.t(HandoffText::CopyRefused).to_string(),
                     None => String::new(),
                 }}
             </p>
@@ -188,25 +257,16 @@ fn ShareLink(manifest: Signal<Option<Manifest>>) -> impl IntoView {
     }
 }
 
-/// 12345 → "12,345".
-fn group(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+/// 12345 → "12,345" / "12.345", as the language groups digits.
+fn group(lang: Lang, n: usize) -> String {
+    intl::integer(lang, n as f64)
 }
 
 /// "08:30–10:30" in the block's own time.
-fn window_text(stop: &Stop) -> String {
+fn window_text(lang: Lang, stop: &Stop) -> String {
     stop.window
         .as_ref()
-        .and_then(|w| Some((parse_rfc3339(&w.start)?, parse_rfc3339(&w.end)?)))
-        .map(|(s, e)| format!("{}–{}", s.local_hhmm(), e.local_hhmm()))
+        .map(|w| hours(lang, &w.start, &w.end))
         .unwrap_or_default()
 }
 
@@ -215,35 +275,33 @@ fn window_text(stop: &Stop) -> String {
 #[component]
 pub fn PrintView(manifest: Manifest, shown: RwSignal<bool>) -> impl IntoView {
     let m = manifest;
-    let date: String = m.block.start.chars().take(10).collect();
-    let hours = match (parse_rfc3339(&m.block.start), parse_rfc3339(&m.block.end)) {
-        (Some(s), Some(e)) => format!("{}–{}", s.local_hhmm(), e.local_hhmm()),
-        _ => String::new(),
-    };
+    let l = use_locale();
+    let lang = l.lang();
+    let date = day(lang, &m.block.start);
+    let hours = hours(lang, &m.block.start, &m.block.end);
     let title = format!(
-        "{} · {} · {date} {hours} · {} stops, {} packages",
+        "{} · {} · {date} {hours} · {}",
         m.driver.name,
         m.block.station,
-        m.stops.len(),
-        m.package_count()
+        stops_and_packages(lang, m.stops.len(), m.package_count())
     );
     view! {
-        <section class="print-view" class:shown=move || shown.get() aria-label="Print view">
+        <section class="print-view" class:shown=move || shown.get() aria-label=l.t(HandoffText::PrintViewLabel)>
             <h2 class="print-title">{title}</h2>
             <table class="print-table">
                 <thead>
                     <tr>
                         <th scope="col">"#"</th>
-                        <th scope="col">"Address"</th>
-                        <th scope="col">"Window"</th>
-                        <th scope="col">"Packages"</th>
-                        <th scope="col">"Done"</th>
+                        <th scope="col">{l.t(HandoffText::ColAddress)}</th>
+                        <th scope="col">{l.t(HandoffText::ColWindow)}</th>
+                        <th scope="col">{l.t(HandoffText::ColPackages)}</th>
+                        <th scope="col">{l.t(HandoffText::ColDone)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {m.stops.iter().map(|s| {
                         let mut extra = Vec::new();
-                        if let Some(c) = &s.access_code { extra.push(format!("Code {c}")); }
+                        if let Some(c) = &s.access_code { extra.push(l.f(HandoffText::AccessCode, &[("code", c)])); }
                         if let Some(n) = &s.notes { extra.push(n.clone()); }
                         view! {
                             <tr>
@@ -252,14 +310,14 @@ pub fn PrintView(manifest: Manifest, shown: RwSignal<bool>) -> impl IntoView {
                                     {s.address.one_line()}
                                     {(!extra.is_empty()).then(|| view! { <div class="small">{extra.join(" · ")}</div> })}
                                 </td>
-                                <td class="nowrap">{window_text(s)}</td>
+                                <td class="nowrap">{window_text(lang, s)}</td>
                                 <td>
                                     {s.packages.iter().map(|p| view! {
                                         <div class="pkg">
                                             <span class="mono">{p.tracking.clone()}</span>
                                             " " {p.recipient.clone()}
-                                            {format!(" ({}{})", p.size.as_str(), if p.signature_required { ", signature" } else { "" })}
-                                            " — " {status_label(crate::state::locale::document_lang(), &p.status)}
+                                            {format!(" ({}{})", p.size.as_str(), if p.signature_required { format!(", {}", l.t(HandoffText::Signature)) } else { String::new() })}
+                                            " — " {status_label(l.lang(), &p.status)}
                                         </div>
                                     }).collect_view()}
                                 </td>

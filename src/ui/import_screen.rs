@@ -8,15 +8,17 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
+use super::handoff_actions::{day, exact, hours};
 use crate::model::envelope::ManifestSource;
-use crate::model::fleet_table::exact_time;
 use crate::model::handoff::import::{check_size, decide, import_text, ImportPreview};
 use crate::model::handoff::link::{decode_payload, FRAGMENT_PREFIX};
 use crate::model::handoff::{ImportDecision, SavedManifestInfo};
+use crate::model::i18n::catalogues::HandoffText;
+use crate::model::i18n::Lang;
 use crate::model::manifest::Manifest;
-use crate::model::time::parse_rfc3339;
 use crate::platform::location::app_base;
 use crate::platform::{compress, files};
+use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
 
 /// Called before the app mounts: a share link opens on the app's base URL
@@ -104,6 +106,8 @@ pub fn ImportScreen() -> impl IntoView {
     let refusal = RwSignal::new(None::<Refusal>);
     let busy = RwSignal::new(None::<String>);
     let link_text = RwSignal::new(String::new());
+    let l = use_locale();
+    let lang = l.lang();
 
     let start = move |what: String| {
         refusal.set(None);
@@ -116,16 +120,14 @@ pub fn ImportScreen() -> impl IntoView {
     };
 
     let open_link = move |text: String| {
-        start("Opening the link…".into());
+        start(l.t(HandoffText::OpeningLink).into());
         spawn_local(async move {
-            let title = "This link could not be opened".to_string();
+            let title = l.t(HandoffText::LinkNotOpened).to_string();
             let bytes = match decode_payload(&text) {
                 Ok(b) => b,
-                Err(e) => return refuse(title, vec![e.to_string()]),
+                Err(e) => return refuse(title, vec![e.describe(lang)]),
             };
-            let damaged = "the link is damaged: its contents could not be unpacked \
-                           (it was probably cut off or changed when it was sent). \
-                           Ask for it again, or for the JSON or CSV file";
+            let damaged = l.t(HandoffText::LinkUnpackDamaged);
             let json = match compress::inflate_raw(&bytes).await {
                 Ok(b) => match String::from_utf8(b) {
                     Ok(s) => s,
@@ -141,7 +143,7 @@ pub fn ImportScreen() -> impl IntoView {
                         source: ManifestSource::ImportedLink,
                     }));
                 }
-                Err(problems) => refuse(title, problems.iter().map(|p| p.to_string()).collect()),
+                Err(problems) => refuse(title, problems.iter().map(|p| p.describe(lang)).collect()),
             }
         });
     };
@@ -166,20 +168,25 @@ pub fn ImportScreen() -> impl IntoView {
         // Cleared so choosing the same file again (after fixing it) reads it again.
         input.set_value("");
         let name = file.name();
-        let title = format!("{name} could not be imported");
+        let title = l.f(HandoffText::FileNotImported, &[("name", &name)]);
         if let Err(p) = check_size(file.size() as usize) {
             refusal.set(Some(Refusal {
                 title,
-                problems: vec![p.to_string()],
+                problems: vec![p.describe(lang)],
             }));
             pending.set(None);
             return;
         }
-        start(format!("Reading {name}…"));
+        start(l.f(HandoffText::ReadingFile, &[("name", &name)]));
         spawn_local(async move {
             let text = match files::read_text(&file).await {
                 Ok(t) => t,
-                Err(e) => return refuse(title, vec![format!("the file could not be read ({e})")]),
+                Err(e) => {
+                    return refuse(
+                        title,
+                        vec![l.f(HandoffText::FileUnreadable, &[("error", &e)])],
+                    )
+                }
             };
             match import_text(&text, Some(&name)) {
                 Ok(manifest) => {
@@ -189,7 +196,7 @@ pub fn ImportScreen() -> impl IntoView {
                         source: ManifestSource::ImportedFile { name },
                     }));
                 }
-                Err(problems) => refuse(title, problems.iter().map(|p| p.to_string()).collect()),
+                Err(problems) => refuse(title, problems.iter().map(|p| p.describe(lang)).collect()),
             }
         });
     };
@@ -199,8 +206,8 @@ pub fn ImportScreen() -> impl IntoView {
         let t = link_text.get_untracked();
         if t.trim().is_empty() {
             refusal.set(Some(Refusal {
-                title: "No link to open".into(),
-                problems: vec!["paste the link you received into the box first".into()],
+                title: l.t(HandoffText::NoLinkTitle).into(),
+                problems: vec![l.t(HandoffText::PasteFirst).into()],
             }));
             return;
         }
@@ -209,25 +216,25 @@ pub fn ImportScreen() -> impl IntoView {
 
     view! {
         <section class="import" aria-labelledby="import-title">
-            <h1 id="import-title">"Import a manifest"</h1>
+            <h1 id="import-title">{l.t(HandoffText::ImportTitle)}</h1>
             <p class="hint">
-                "When the company's system is down, dispatch or another driver can send you a manifest "
-                "as a file or a link. Nothing changes on this phone until you confirm."
+                {l.t(HandoffText::ImportWhen)}" "
+                {l.t(HandoffText::ImportNothingUntil)}
             </p>
             <div class="import-sources">
                 <div class="import-source">
-                    <h2>"From a file"</h2>
-                    <label for="import-file">"Manifest file (JSON or CSV)"</label>
+                    <h2>{l.t(HandoffText::FromAFile)}</h2>
+                    <label for="import-file">{l.t(HandoffText::FileLabel)}</label>
                     <input id="import-file" type="file" accept=".json,.csv,application/json,text/csv,text/plain"
                         on:change=on_file />
                 </div>
                 <form class="import-source" on:submit=on_link_submit>
-                    <h2>"From a link"</h2>
-                    <label for="import-link">"Paste the link you received"</label>
+                    <h2>{l.t(HandoffText::FromALink)}</h2>
+                    <label for="import-link">{l.t(HandoffText::PasteLink)}</label>
                     <input id="import-link" type="text" autocomplete="off" spellcheck="false"
                         prop:value=move || link_text.get()
                         on:input=move |ev| link_text.set(event_target_value(&ev)) />
-                    <button type="submit" class="secondary">"Open link"</button>
+                    <button type="submit" class="secondary">{l.t(HandoffText::OpenLink)}</button>
                 </form>
             </div>
             {move || busy.get().map(|b| view! { <p role="status">{b}</p> })}
@@ -235,11 +242,11 @@ pub fn ImportScreen() -> impl IntoView {
                 <div class="notice warn import-errors" role="alert">
                     <p><strong>{r.title}</strong></p>
                     <ul>{r.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                    <p>{move || if book.saved.with(Option::is_some) {
-                        "Nothing was changed: the manifest already on this phone is kept."
+                    <p>{move || l.t(if book.saved.with(Option::is_some) {
+                        HandoffText::NothingChangedKept
                     } else {
-                        "Nothing was imported."
-                    }}</p>
+                        HandoffText::NothingImported
+                    })}</p>
                 </div>
             })}
             {move || pending.get().map(|p| view! { <Preview pending=p holder=pending /> })}
@@ -247,11 +254,11 @@ pub fn ImportScreen() -> impl IntoView {
     }
 }
 
-fn block_words(p: &ImportPreview) -> String {
-    let date: String = p.block_start.chars().take(10).collect();
-    match (parse_rfc3339(&p.block_start), parse_rfc3339(&p.block_end)) {
-        (Some(s), Some(e)) => format!("{date}, {}–{}", s.local_hhmm(), e.local_hhmm()),
-        _ => date,
+fn block_words(lang: Lang, p: &ImportPreview) -> String {
+    let date = day(lang, &p.block_start);
+    match hours(lang, &p.block_start, &p.block_end) {
+        h if h.is_empty() => date,
+        h => format!("{date}, {h}"),
     }
 }
 
@@ -259,6 +266,8 @@ fn block_words(p: &ImportPreview) -> String {
 fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let navigate = use_navigate();
+    let l = use_locale();
+    let lang = l.lang();
     let on_confirm = move || {
         let Some(p) = holder.get_untracked() else {
             return;
@@ -292,8 +301,8 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
     });
     let unsent = book.marks.with_untracked(|m| m.unsent());
     let from = match &pending.source {
-        ManifestSource::ImportedFile { name } => format!("From the file {name}"),
-        ManifestSource::ImportedLink => "From a share link".to_string(),
+        ManifestSource::ImportedFile { name } => l.f(HandoffText::FromFileNamed, &[("name", name)]),
+        ManifestSource::ImportedLink => l.t(HandoffText::FromShareLink).to_string(),
         ManifestSource::Server { .. } => String::new(),
     };
     let saved_name = saved
@@ -301,63 +310,79 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
         .map(|s| format!("{} ({})", s.manifest.driver.name, s.manifest.driver.id))
         .unwrap_or_default();
     let saved_words = saved.as_ref().map(|s| {
-        format!(
-            "{}'s manifest for {} ({} packages)",
-            s.manifest.driver.name,
-            block_words(&ImportPreview::of(&s.manifest)),
-            s.manifest.package_count()
+        l.f(
+            HandoffText::SavedManifestWords,
+            &[
+                ("name", &s.manifest.driver.name),
+                ("block", &block_words(lang, &ImportPreview::of(&s.manifest))),
+                (
+                    "packages",
+                    &l.n(
+                        s.manifest.package_count(),
+                        HandoffText::PackagesOne,
+                        HandoffText::PackagesOther,
+                    ),
+                ),
+            ],
         )
     });
+    let when = |rfc3339: &String| exact(lang, rfc3339).unwrap_or_else(|| rfc3339.clone());
 
     // What the confirm means, and whether it needs a second yes.
     let (note, risky): (Option<String>, bool) = match &decision {
         ImportDecision::Replace | ImportDecision::ReplaceOlder => (
-            saved_words.as_ref().map(|w| format!("It replaces {w}.")),
+            saved_words
+                .as_ref()
+                .map(|w| l.f(HandoffText::ItReplaces, &[("what", w)])),
             false,
         ),
-        ImportDecision::SameManifest => (
-            Some("This is the manifest already on this phone; importing it again changes nothing.".into()),
-            false,
-        ),
+        ImportDecision::SameManifest => (Some(l.t(HandoffText::SameManifest).into()), false),
         ImportDecision::WouldReplaceNewer { saved_generated_at } => (
-            Some(format!(
-                "The manifest on this phone is newer: it was made at {}, this one at {}. Importing replaces the newer one: {}.",
-                exact_time(saved_generated_at).unwrap_or_else(|| saved_generated_at.clone()),
-                exact_time(&preview.generated_at).unwrap_or_else(|| preview.generated_at.clone()),
-                saved_words.clone().unwrap_or_default()
+            Some(l.f(
+                HandoffText::NewerOnPhone,
+                &[
+                    ("saved", &when(saved_generated_at)),
+                    ("incoming", &when(&preview.generated_at)),
+                    ("what", &saved_words.clone().unwrap_or_default()),
+                ],
             )),
             true,
         ),
-        ImportDecision::DifferentDriver { incoming_driver, .. } => (
-            Some(format!(
-                "This manifest is for {} ({incoming_driver}), but the one on this phone is for {saved_name}. Importing replaces {}.",
-                preview.driver_name,
-                saved_words.clone().unwrap_or_default()
+        ImportDecision::DifferentDriver {
+            incoming_driver, ..
+        } => (
+            Some(l.f(
+                HandoffText::OtherDriver,
+                &[
+                    ("name", &preview.driver_name),
+                    ("id", incoming_driver),
+                    ("saved", &saved_name),
+                    ("what", &saved_words.clone().unwrap_or_default()),
+                ],
             )),
             true,
         ),
     };
-    let unsent_note = (unsent > 0).then(|| {
-        format!("{unsent} delivery mark(s) on this phone are not sent yet; they stay queued and are still sent.")
-    });
+    let unsent_note =
+        (unsent > 0).then(|| l.n(unsent, HandoffText::UnsentOne, HandoffText::UnsentOther));
     let on_confirm_second = on_confirm.clone();
     let note_first = note.clone();
-    let confirm_label = if risky {
-        "Use this manifest…"
+    let confirm_label = l.t(if risky {
+        HandoffText::UseManifestAsk
     } else {
-        "Use this manifest"
-    };
+        HandoffText::UseManifest
+    });
 
     view! {
         <section class="import-preview" aria-labelledby="preview-title">
-            <h2 id="preview-title" tabindex="-1" node_ref=heading>"Check before importing"</h2>
+            <h2 id="preview-title" tabindex="-1" node_ref=heading>{l.t(HandoffText::CheckBeforeImporting)}</h2>
             <p class="hint">{from}</p>
             <dl class="preview-facts">
-                <div><dt>"Driver"</dt><dd data-preview="driver">{format!("{} ({})", preview.driver_name, preview.driver_id)}</dd></div>
-                <div><dt>"Block"</dt><dd data-preview="block">{format!("{} · {}", block_words(&preview), preview.station)}</dd></div>
-                <div><dt>"Stops"</dt><dd data-preview="stops">{preview.stops}</dd></div>
-                <div><dt>"Packages"</dt><dd data-preview="packages">{preview.packages}</dd></div>
-                <div><dt>"Made at"</dt><dd data-preview="generated">{exact_time(&preview.generated_at).unwrap_or(preview.generated_at.clone())}</dd></div>
+                <div><dt>{l.t(HandoffText::FactDriver)}</dt><dd data-preview="driver">{format!("{} ({})", preview.driver_name, preview.driver_id)}</dd></div>
+                <div><dt>{l.t(HandoffText::FactBlock)}</dt><dd data-preview="block">{format!("{} · {}", block_words(lang, &preview), preview.station)}</dd></div>
+                <div><dt>{l.t(HandoffText::FactStops)}</dt><dd data-preview="stops">{preview.stops}</dd></div>
+                <div><dt>{l.t(HandoffText::FactPackages)}</dt><dd data-preview="packages">{preview.packages}</dd></div>
+                <div><dt>{l.t(HandoffText::FactMadeAt)}</dt><dd data-preview="generated">{when(&preview.generated_at)}</dd></div>
             </dl>
             {unsent_note.map(|n| view! { <p class="hint">{n}</p> })}
             <Show
@@ -367,11 +392,11 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
                     let on_confirm = on_confirm_second.clone();
                     view! {
                         <div class="second-confirm notice warn" role="alert">
-                            <p><strong>"Replace the manifest on this phone?"</strong></p>
+                            <p><strong>{l.t(HandoffText::ReplaceQuestion)}</strong></p>
                             <p>{n}</p>
                             <div class="row">
-                                <button type="button" class="primary" on:click=move |_| on_confirm()>"Yes, replace it"</button>
-                                <button type="button" class="secondary" on:click=move |_| second.set(false)>"No, keep mine"</button>
+                                <button type="button" class="primary" on:click=move |_| on_confirm()>{l.t(HandoffText::YesReplace)}</button>
+                                <button type="button" class="secondary" on:click=move |_| second.set(false)>{l.t(HandoffText::NoKeepMine)}</button>
                             </div>
                         </div>
                     }
@@ -386,7 +411,7 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
                         }>
                         {confirm_label}
                     </button>
-                    <button type="button" class="secondary" on:click=move |_| on_cancel()>"Cancel"</button>
+                    <button type="button" class="secondary" on:click=move |_| on_cancel()>{l.t(HandoffText::Cancel)}</button>
                 </div>
             </Show>
         </section>

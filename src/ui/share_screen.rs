@@ -4,13 +4,16 @@
 
 use leptos::prelude::*;
 
-use super::handoff_actions::ExportActions;
+use super::handoff_actions::{stops_and_packages, ExportActions};
+use crate::model::i18n::catalogues::HandoffText;
 use crate::model::progress::apply_marks;
+use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
 
 #[component]
 pub fn ShareScreen() -> impl IntoView {
     let book = expect_context::<RouteBook>();
+    let l = use_locale();
     let manifest = Memo::new(move |_| {
         book.saved.with(|s| {
             s.as_ref()
@@ -21,28 +24,27 @@ pub fn ShareScreen() -> impl IntoView {
         manifest.with(|m| {
             m.as_ref().map(|m| {
                 format!(
-                    "{} · {} · {} stops, {} packages",
+                    "{} · {} · {}",
                     m.driver.name,
                     m.block.station,
-                    m.stops.len(),
-                    m.package_count()
+                    stops_and_packages(l.lang(), m.stops.len(), m.package_count())
                 )
             })
         })
     };
     view! {
         <section class="share" aria-labelledby="share-title">
-            <h1 id="share-title" class="screen-only">"Share manifest"</h1>
+            <h1 id="share-title" class="screen-only">{l.t(HandoffText::ShareTitle)}</h1>
             {move || match summary() {
                 Some(s) => view! {
                     <p class="lead screen-only">{s}</p>
                     <p class="hint screen-only">
-                        "What you share includes the deliveries you have marked on this phone. "
-                        "The other driver opens it with Import in Roadbook."
+                        {l.t(HandoffText::ShareIncludesMarks)}" "
+                        {l.t(HandoffText::ShareHowToOpen)}
                     </p>
                 }.into_any(),
                 None => view! {
-                    <p class="empty" role="status">"There is no manifest on this phone to share yet."</p>
+                    <p class="empty" role="status">{l.t(HandoffText::ShareNothing)}</p>
                 }.into_any(),
             }}
             <ExportActions manifest=Signal::derive(move || manifest.get()) />

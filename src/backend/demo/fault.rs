@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::i18n::catalogues::DemoText;
+use crate::model::i18n::{Lang, Text};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Fault {
@@ -70,23 +73,29 @@ impl Fault {
         }
     }
 
-    /// What the demo control shows for this fault.
+    /// What the demo control shows for this fault, in English.
     pub fn label(self) -> &'static str {
-        match self {
-            Fault::Offline => "Device offline",
-            Fault::Unreachable => "Server unreachable",
-            Fault::Timeout => "Timeout",
-            Fault::Unauthorized => "401 Wrong password",
-            Fault::Forbidden => "403 Account problem",
-            Fault::Locked => "423 Account locked",
-            Fault::TooManyRequests => "429 Too many attempts",
-            Fault::ServerError => "500 Server error",
-            Fault::BadGatewayHtml => "502 HTML error page",
-            Fault::Unavailable => "503 Outage (code 03-005)",
-            Fault::MalformedJson => "Malformed JSON",
-            Fault::TruncatedJson => "Truncated JSON",
-            Fault::WrongSchema => "Wrong schema",
-        }
+        self.label_in(Lang::En)
+    }
+
+    /// What the demo control shows for this fault.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Fault::Offline => DemoText::FaultOffline,
+            Fault::Unreachable => DemoText::FaultUnreachable,
+            Fault::Timeout => DemoText::FaultTimeout,
+            Fault::Unauthorized => DemoText::FaultUnauthorized,
+            Fault::Forbidden => DemoText::FaultForbidden,
+            Fault::Locked => DemoText::FaultLocked,
+            Fault::TooManyRequests => DemoText::FaultTooManyRequests,
+            Fault::ServerError => DemoText::FaultServerError,
+            Fault::BadGatewayHtml => DemoText::FaultBadGatewayHtml,
+            Fault::Unavailable => DemoText::FaultUnavailable,
+            Fault::MalformedJson => DemoText::FaultMalformedJson,
+            Fault::TruncatedJson => DemoText::FaultTruncatedJson,
+            Fault::WrongSchema => DemoText::FaultWrongSchema,
+        };
+        key.text(lang)
     }
 
     pub fn from_key(key: &str) -> Option<Fault> {
@@ -123,6 +132,18 @@ impl FaultScope {
             FaultScope::Events => "events",
             FaultScope::Fleet => "fleet",
         }
+    }
+
+    /// What the demo control shows for this scope.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            FaultScope::Everything => DemoText::ScopeEverything,
+            FaultScope::SignIn => DemoText::ScopeSignIn,
+            FaultScope::Manifest => DemoText::ScopeManifest,
+            FaultScope::Events => DemoText::ScopeEvents,
+            FaultScope::Fleet => DemoText::ScopeFleet,
+        };
+        key.text(lang)
     }
 
     pub fn from_key(key: &str) -> Option<FaultScope> {

@@ -9,9 +9,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::manifest::Manifest;
+use crate::model::i18n::catalogues::HandoffText;
+use crate::model::i18n::{tr_fill, Lang, Text};
+use crate::model::manifest::{Manifest, MANIFEST_SCHEMA};
 use crate::model::time::parse_rfc3339;
-use crate::model::validate::{decode_manifest, ManifestProblem};
+use crate::model::validate::{decode_manifest, limits, ManifestProblem};
 
 use super::csv::{looks_like_csv, manifest_from_csv};
 
@@ -98,46 +100,46 @@ fn shown(value: &str) -> String {
     format!("{short:?}")
 }
 
-impl fmt::Display for ImportProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportProblem {
+    /// The problem in words a driver can act on, in the given language.
+    pub fn describe(&self, lang: Lang) -> String {
         use ImportProblem::*;
+        let t = |key: HandoffText, args: &[(&str, &str)]| tr_fill(lang, key, args);
+        let quoted = |s: &str| format!("{s:?}");
         match self {
-            TooLarge { bytes, limit } => write!(
-                f,
-                "the file is {} KB, more than the {} KB a manifest can be",
-                bytes / 1024,
-                limit / 1024
+            TooLarge { bytes, limit } => t(
+                HandoffText::TooLarge,
+                &[
+                    ("size", &(bytes / 1024).to_string()),
+                    ("limit", &(limit / 1024).to_string()),
+                ],
             ),
-            EmptyFile => write!(f, "the file is empty"),
-            UnknownFileType { name } => {
-                match name {
-                    Some(n) => write!(f, "{} is not a manifest", shown(n))?,
-                    None => write!(f, "this is not a manifest")?,
-                }
-                write!(
-                    f,
-                    ": Roadbook reads manifests saved as JSON or CSV by Roadbook or the dispatch office"
-                )
+            EmptyFile => t(HandoffText::EmptyFile, &[]),
+            UnknownFileType { name: Some(n) } => {
+                t(HandoffText::NotAManifestNamed, &[("name", &shown(n))])
             }
-            UnclosedQuote { line } => write!(
-                f,
-                "line {line}: a quoted cell is never closed (the file may be cut off)"
-            ),
-            TextAfterQuote { line } => write!(
-                f,
-                "line {line}: there is text after a closing quote, before the next comma"
-            ),
+            UnknownFileType { name: None } => t(HandoffText::NotAManifest, &[]),
+            UnclosedQuote { line } => t(HandoffText::UnclosedQuote, &[("line", &line.to_string())]),
+            TextAfterQuote { line } => {
+                t(HandoffText::TextAfterQuote, &[("line", &line.to_string())])
+            }
             CellCount {
                 line,
                 found,
                 expected,
-            } => write!(
-                f,
-                "line {line} has {found} cells, but the header has {expected}"
+            } => t(
+                HandoffText::CellCount,
+                &[
+                    ("line", &line.to_string()),
+                    ("found", &found.to_string()),
+                    ("expected", &expected.to_string()),
+                ],
             ),
-            MissingColumn { column } => write!(f, "the file has no {column:?} column"),
+            MissingColumn { column } => {
+                t(HandoffText::MissingColumn, &[("column", &quoted(column))])
+            }
             DuplicateColumn { column } => {
-                write!(f, "the column {column:?} appears more than once")
+                t(HandoffText::DuplicateColumn, &[("column", &quoted(column))])
             }
             BadValue {
                 line,
@@ -146,40 +148,153 @@ impl fmt::Display for ImportProblem {
                 expected,
             } => {
                 let what = match expected {
-                    Expected::Number => "a number",
-                    Expected::WholeNumber => "a whole number",
-                    Expected::TrueFalse => "true or false",
+                    Expected::Number => HandoffText::ExpectedNumber,
+                    Expected::WholeNumber => HandoffText::ExpectedWholeNumber,
+                    Expected::TrueFalse => HandoffText::ExpectedTrueFalse,
                 };
-                write!(
-                    f,
-                    "line {line}, column {column:?}: {} is not {what}",
-                    shown(value)
+                t(
+                    HandoffText::BadValue,
+                    &[
+                        ("line", &line.to_string()),
+                        ("column", &quoted(column)),
+                        ("value", &shown(value)),
+                        ("what", what.text(lang)),
+                    ],
                 )
             }
             Conflict {
                 line,
                 column,
                 first_line,
-                stop_id: Some(stop),
-            } => write!(
-                f,
-                "line {line}, column {column:?}: differs from line {first_line} for stop {stop} \
-                 (a stop's details must be the same on all its rows)"
+                stop_id,
+            } => {
+                let (line, column, first) =
+                    (line.to_string(), quoted(column), first_line.to_string());
+                let args = [
+                    ("line", line.as_str()),
+                    ("column", &column),
+                    ("first", &first),
+                ];
+                match stop_id {
+                    Some(stop) => t(
+                        HandoffText::ConflictInStop,
+                        &[args[0], args[1], args[2], ("stop", stop)],
+                    ),
+                    None => t(HandoffText::ConflictInFile, &args),
+                }
+            }
+            NoRows => t(HandoffText::NoRows, &[]),
+            Manifest(p) => manifest_problem_in(lang, p),
+            MoreProblems { count } => crate::model::i18n::count(
+                lang,
+                *count,
+                HandoffText::MoreProblemsOne,
+                HandoffText::MoreProblemsOther,
             ),
-            Conflict {
-                line,
-                column,
-                first_line,
-                stop_id: None,
-            } => write!(
-                f,
-                "line {line}, column {column:?}: differs from line {first_line} \
-                 (a file holds one manifest, so this must be the same on every row)"
-            ),
-            NoRows => write!(f, "the file has a header but no packages"),
-            Manifest(p) => p.fmt(f),
-            MoreProblems { count } => write!(f, "and {count} more problems"),
         }
+    }
+}
+
+/// English, as shown before the translation layer (and in logs and tests).
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// What is wrong with the manifest inside an import, in the given language.
+/// The English reads exactly as the validator's own `Display`.
+pub fn manifest_problem_in(lang: Lang, p: &ManifestProblem) -> String {
+    use ManifestProblem::*;
+    let t = |key: HandoffText, args: &[(&str, &str)]| tr_fill(lang, key, args);
+    let n = |x: usize| x.to_string();
+    match p {
+        TooLarge { bytes, limit } => t(
+            HandoffText::MpTooLarge,
+            &[("size", &n(bytes / 1024)), ("limit", &n(limit / 1024))],
+        ),
+        NotJson {
+            line,
+            column,
+            message,
+        } => t(
+            HandoffText::MpNotJson,
+            &[
+                ("line", &n(*line)),
+                ("column", &n(*column)),
+                ("message", message),
+            ],
+        ),
+        WrongShape {
+            line,
+            column,
+            message,
+        } => t(
+            HandoffText::MpWrongShape,
+            &[
+                ("line", &n(*line)),
+                ("column", &n(*column)),
+                ("message", message),
+            ],
+        ),
+        UnsupportedSchema { found } => t(
+            HandoffText::MpUnsupportedSchema,
+            &[
+                ("found", &found.to_string()),
+                ("supported", &MANIFEST_SCHEMA.to_string()),
+            ],
+        ),
+        MissingField { field } => t(HandoffText::MpMissingField, &[("field", field)]),
+        NoStops => t(HandoffText::MpNoStops, &[]),
+        TooManyStops { count } => t(
+            HandoffText::MpTooManyStops,
+            &[("count", &n(*count)), ("limit", &n(limits::STOPS))],
+        ),
+        TooManyPackages { count } => t(
+            HandoffText::MpTooManyPackages,
+            &[("count", &n(*count)), ("limit", &n(limits::PACKAGES))],
+        ),
+        EmptyStop { stop_id } => t(HandoffText::MpEmptyStop, &[("stop", stop_id)]),
+        StopTooBig { stop_id, count } => t(
+            HandoffText::MpStopTooBig,
+            &[
+                ("stop", stop_id),
+                ("count", &n(*count)),
+                ("limit", &n(limits::PACKAGES_PER_STOP)),
+            ],
+        ),
+        DuplicateStopId { id } => t(HandoffText::MpDuplicateStopId, &[("id", id)]),
+        DuplicateSeq { seq } => t(HandoffText::MpDuplicateSeq, &[("seq", &seq.to_string())]),
+        DuplicatePackageId { id } => t(HandoffText::MpDuplicatePackageId, &[("id", id)]),
+        CoordinatesOutOfRange { stop_id, lat, lng } => t(
+            HandoffText::MpCoordinates,
+            &[
+                ("stop", stop_id),
+                ("lat", &lat.to_string()),
+                ("lng", &lng.to_string()),
+            ],
+        ),
+        UnknownStatus { package_id, value } => t(
+            HandoffText::MpUnknownStatus,
+            &[("package", package_id), ("value", &format!("{value:?}"))],
+        ),
+        UnknownSize { package_id, value } => t(
+            HandoffText::MpUnknownSize,
+            &[("package", package_id), ("value", &format!("{value:?}"))],
+        ),
+        BadTime { field, value } => t(
+            HandoffText::MpBadTime,
+            &[("field", field), ("value", &format!("{value:?}"))],
+        ),
+        EndsBeforeStart { field } => t(HandoffText::MpEndsBeforeStart, &[("field", field)]),
+        TextTooLong { field, chars } => t(
+            HandoffText::MpTextTooLong,
+            &[
+                ("field", field),
+                ("chars", &n(*chars)),
+                ("limit", &n(limits::TEXT_CHARS)),
+            ],
+        ),
     }
 }
 
@@ -358,6 +473,130 @@ mod tests {
             generated_at: at.to_string(),
             driver_id: driver.to_string(),
         }
+    }
+
+    /// One of each validator problem.
+    fn every_manifest_problem() -> Vec<ManifestProblem> {
+        use ManifestProblem::*;
+        let s = |x: &str| x.to_string();
+        vec![
+            TooLarge {
+                bytes: 9 << 20,
+                limit: 8 << 20,
+            },
+            NotJson {
+                line: 3,
+                column: 7,
+                message: s("expected value"),
+            },
+            WrongShape {
+                line: 1,
+                column: 2,
+                message: s("missing field `id`"),
+            },
+            UnsupportedSchema { found: 9 },
+            MissingField {
+                field: s("driver.name"),
+            },
+            NoStops,
+            TooManyStops { count: 2001 },
+            TooManyPackages { count: 10_001 },
+            EmptyStop { stop_id: s("S-1") },
+            StopTooBig {
+                stop_id: s("S-2"),
+                count: 501,
+            },
+            DuplicateStopId { id: s("S-3") },
+            DuplicateSeq { seq: 4 },
+            DuplicatePackageId { id: s("P-5") },
+            CoordinatesOutOfRange {
+                stop_id: s("S-6"),
+                lat: 91.5,
+                lng: -200.0,
+            },
+            UnknownStatus {
+                package_id: s("P-7"),
+                value: s("lost"),
+            },
+            UnknownSize {
+                package_id: s("P-8"),
+                value: s("XXL"),
+            },
+            BadTime {
+                field: s("block.start"),
+                value: s("noon"),
+            },
+            EndsBeforeStart { field: s("block") },
+            TextTooLong {
+                field: s("stops[0].notes"),
+                chars: 2001,
+            },
+        ]
+    }
+
+    #[test]
+    fn manifest_problems_read_as_the_validator_in_english_and_translated_in_spanish() {
+        for p in every_manifest_problem() {
+            let en = manifest_problem_in(Lang::En, &p);
+            let es = manifest_problem_in(Lang::Es, &p);
+            assert_eq!(en, p.to_string());
+            assert_ne!(es, en, "{p:?}");
+            assert!(!es.contains('{'), "{es}");
+            assert_eq!(ImportProblem::Manifest(p.clone()).describe(Lang::Es), es);
+        }
+    }
+
+    #[test]
+    fn import_problems_in_both_languages() {
+        let p = ImportProblem::CellCount {
+            line: 3,
+            found: 9,
+            expected: 8,
+        };
+        assert_eq!(p.to_string(), "line 3 has 9 cells, but the header has 8");
+        assert_eq!(
+            p.describe(Lang::Es),
+            "la línea 3 tiene 9 celdas, pero el encabezado tiene 8"
+        );
+        let p = ImportProblem::BadValue {
+            line: 4,
+            column: "weight_kg".into(),
+            value: "heavy".into(),
+            expected: Expected::Number,
+        };
+        assert_eq!(
+            p.to_string(),
+            "line 4, column \"weight_kg\": \"heavy\" is not a number"
+        );
+        assert_eq!(
+            p.describe(Lang::Es),
+            "línea 4, columna \"weight_kg\": \"heavy\" no es un número"
+        );
+        let p = ImportProblem::UnknownFileType {
+            name: Some("notes.txt".into()),
+        };
+        assert!(p
+            .to_string()
+            .starts_with("\"notes.txt\" is not a manifest: Roadbook reads"));
+        assert!(p
+            .describe(Lang::Es)
+            .starts_with("\"notes.txt\" no es un manifiesto"));
+        let more = ImportProblem::MoreProblems { count: 1 };
+        assert_eq!(more.describe(Lang::Es), "y 1 problema más");
+        let more = ImportProblem::MoreProblems { count: 7 };
+        assert_eq!(more.to_string(), "and 7 more problems");
+        let c = ImportProblem::Conflict {
+            line: 5,
+            column: "city".into(),
+            first_line: 2,
+            stop_id: Some("S-1".into()),
+        };
+        assert_eq!(
+            c.to_string(),
+            "line 5, column \"city\": differs from line 2 for stop S-1 \
+             (a stop's details must be the same on all its rows)"
+        );
+        assert!(c.describe(Lang::Es).contains("para la parada S-1"));
     }
 
     #[test]

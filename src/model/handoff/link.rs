@@ -11,6 +11,9 @@
 
 use std::fmt;
 
+use crate::model::i18n::catalogues::HandoffText;
+use crate::model::i18n::{tr_fill, Lang};
+
 /// The payload version this build writes and reads.
 pub const PAYLOAD_VERSION: &str = "1";
 
@@ -55,30 +58,34 @@ pub enum LinkError {
     Damaged,
 }
 
+impl LinkError {
+    /// What is wrong with the link, in the given language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let t = |key: HandoffText, args: &[(&str, &str)]| tr_fill(lang, key, args);
+        match self {
+            LinkError::Empty => t(HandoffText::LinkEmpty, &[]),
+            LinkError::TooLong { chars, limit } => t(
+                HandoffText::LinkTooLong,
+                &[("chars", &chars.to_string()), ("limit", &limit.to_string())],
+            ),
+            LinkError::NotALink => t(HandoffText::NotALink, &[]),
+            LinkError::UnknownVersion { found } => t(
+                HandoffText::LinkUnknownVersion,
+                &[("found", &format!("{found:?}"))],
+            ),
+            LinkError::BadCharacter { found } => t(
+                HandoffText::LinkBadCharacter,
+                &[("found", &format!("{found:?}"))],
+            ),
+            LinkError::Damaged => t(HandoffText::LinkDamaged, &[]),
+        }
+    }
+}
+
+/// English, as shown before the translation layer (and in logs and tests).
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LinkError::Empty => write!(f, "the link has no manifest in it (it may be cut off)"),
-            LinkError::TooLong { chars, limit } => write!(
-                f,
-                "the link is {chars} characters long, more than the {limit} a manifest link can be"
-            ),
-            LinkError::NotALink => write!(f, "this is not a Roadbook manifest link"),
-            LinkError::UnknownVersion { found } => write!(
-                f,
-                "the link was made by another version of Roadbook (format {found:?}); \
-                 ask for the manifest as a file instead"
-            ),
-            LinkError::BadCharacter { found } => write!(
-                f,
-                "the link contains {found:?}, which does not belong in it: \
-                 it was changed when it was copied"
-            ),
-            LinkError::Damaged => write!(
-                f,
-                "the link is damaged, probably cut off when it was sent; ask for it again or for the file"
-            ),
-        }
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -229,6 +236,32 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn link_errors_in_both_languages() {
+        let e = LinkError::BadCharacter { found: '!' };
+        assert_eq!(
+            e.to_string(),
+            "the link contains '!', which does not belong in it: it was changed when it was copied"
+        );
+        assert_eq!(
+            e.describe(Lang::Es),
+            "el enlace contiene '!', que no debería estar ahí: se modificó al copiarlo"
+        );
+        let e = LinkError::TooLong {
+            chars: 1_000_001,
+            limit: 1_000_000,
+        };
+        assert!(e.describe(Lang::Es).contains("1000001 caracteres"));
+        for e in [
+            LinkError::Empty,
+            LinkError::NotALink,
+            LinkError::UnknownVersion { found: "2".into() },
+            LinkError::Damaged,
+        ] {
+            assert_ne!(e.describe(Lang::Es), e.to_string());
+        }
+    }
 
     #[test]
     fn known_vectors() {
