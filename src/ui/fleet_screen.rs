@@ -34,8 +34,9 @@ pub const FLEET_KEY: &str = crate::state::keys::FLEET;
 /// How often the fleet is asked for again.
 const REFRESH_EVERY: Duration = Duration::from_secs(30);
 
-/// Rows on the page before the dispatcher scrolls further.
-const FIRST_ROWS: usize = 200;
+/// Rows on the page before the dispatcher scrolls further: two screens of a
+/// desk monitor. Sorting and filtering rebuild this window, so it is kept small.
+const FIRST_ROWS: usize = 50;
 
 /// The fleet and its loading state, shared by the table and the detail.
 #[derive(Clone, Copy)]

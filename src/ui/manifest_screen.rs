@@ -33,6 +33,10 @@ use crate::state::upkeep::Connectivity;
 /// One rendered stop: which manifest (by save time), which stop, and which
 /// of its packages (`None`: all). Also the list's key, so a new manifest or
 /// a new search re-renders the card while a mark does not.
+/// Stops in the first window of search results (a phone screen shows
+/// three or four).
+const SEARCH_ROWS: usize = 12;
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Row {
     generation: i64,
@@ -110,12 +114,14 @@ pub fn ManifestScreen() -> impl IntoView {
     };
     // Enough rows that the next stop is among them, then more on scroll.
     let limit = RwSignal::new(rows_to_render(ROWS_STEP, next_row(), ROWS_STEP));
-    // A new search starts from the top.
+    // A new search starts from the top, with a short first window: every
+    // keystroke rebuilds the matching cards, so fewer cards is a faster
+    // answer; the rest follow as the driver scrolls.
     Effect::new(move |prev: Option<()>| {
         query.track();
         filter.track();
         if prev.is_some() {
-            limit.set(ROWS_STEP);
+            limit.set(if searching() { SEARCH_ROWS } else { ROWS_STEP });
         }
     });
     let announce = RwSignal::new(String::new());
