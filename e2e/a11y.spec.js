@@ -128,7 +128,7 @@ test.describe("keyboard only", () => {
     await expect(row.locator(".status")).toHaveText("To deliver");
 
     // Route and the hand-off link, by keyboard.
-    await tabTo(page, 'nav.nav-bar a[href$="route"]');
+    await tabTo(page, 'nav.nav-bar a[href$="route"]', 40, "Shift+Tab");
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1, name: "Route" })).toBeVisible();
     await tabTo(page, "a.navigate");

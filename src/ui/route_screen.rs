@@ -82,6 +82,9 @@ pub fn RouteScreen() -> impl IntoView {
                 <h1 id="route-title">{l.t(T::Title)}</h1>
                 <ContrastToggle />
             </div>
+            // Fixed at the bottom of the screen, but early in the page so the
+            // keyboard reaches "Navigate" without tabbing past every stop.
+            <RouteBar focus_stop is_next=Signal::derive(move || focus.get() == next.get()) app=nav_app selected />
             <Show when=move || book.saved.with(Option::is_some)
                 fallback=move || view! { <p class="empty" role="status">{l.t(T::NoManifest)}</p> }>
                 <RouteProgress progress />
@@ -101,7 +104,6 @@ pub fn RouteScreen() -> impl IntoView {
                 </ol>
                 <MoreRows limit total=stop_count noun=l.t(D::NounStops) />
             </Show>
-            <RouteBar focus_stop is_next=Signal::derive(move || focus.get() == next.get()) app=nav_app selected />
         </section>
     }
 }
