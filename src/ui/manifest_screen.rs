@@ -328,10 +328,10 @@ fn ActionBar(next_id: Memo<Option<String>>) -> impl IntoView {
     let unsent = move || book.marks.with(|m| m.unsent());
     let can_undo = move || book.marks.with(|m| m.undo_target().is_some());
     let sync_text = move || match (book.sync.get(), unsent()) {
-        (Sync::Sending, n) => l.f(T::SyncSending, &[("n", &n.to_string())]),
+        (Sync::Sending, n) => l.n(n, T::SyncSendingOne, T::SyncSendingOther),
         (_, 0) => l.t(T::SyncAllSent).to_string(),
-        (Sync::Failed(_), n) => l.f(T::SyncFailed, &[("n", &n.to_string())]),
-        (Sync::Idle, n) => l.f(T::SyncWaiting, &[("n", &n.to_string())]),
+        (Sync::Failed(_), n) => l.n(n, T::SyncFailedOne, T::SyncFailedOther),
+        (Sync::Idle, n) => l.n(n, T::SyncWaitingOne, T::SyncWaitingOther),
     };
     view! {
         <div class="action-bar">
