@@ -33,7 +33,7 @@ export const SESSION = { token: "t-1", expires_at: "2099-01-01T00:00:00Z", user:
  * also cover pages opened later). Counts requests per endpoint (`counts`)
  * and keeps every event POSTed (`events`). `faults.session`,
  * `faults.manifest` and `faults.events`, when set, are route handlers that
- * answer instead of the healthy API. `fail` is kept as the manifest fault.
+ * answer instead of the healthy API (`api.answer(what, route)`). `fail` is kept as the manifest fault.
  */
 export async function fakeApi(target, { manifest = manifestText, config = {} } = {}) {
   const api = {
@@ -52,6 +52,10 @@ export async function fakeApi(target, { manifest = manifestText, config = {} } =
     const what = url.pathname.split("/").pop();
     api.counts[what] = (api.counts[what] ?? 0) + 1;
     if (api.faults[what]) return api.faults[what](route);
+    return api.answer(what, route);
+  });
+  /** The healthy answer for endpoint `what` (faults may fall back to it). */
+  api.answer = (what, route) => {
     if (what === "session") {
       return route.fulfill({ contentType: "application/json", body: JSON.stringify(SESSION) });
     }
@@ -65,7 +69,7 @@ export async function fakeApi(target, { manifest = manifestText, config = {} } =
       return route.fulfill({ contentType: "application/json", body: JSON.stringify({ accepted: body.events.map((e) => e.id) }) });
     }
     return route.fulfill(problem(404));
-  });
+  };
   return api;
 }
 
@@ -83,8 +87,8 @@ export async function fillSignIn(page, user = "driver", password = "roadbook") {
 }
 
 /**
- * A real HTTP server that sends the status line and headers at once, then
- * the body one byte at a time, slowly, for as long as the client listens:
+ * A real HTTP server that sends the status line, headers and the first 2 KB
+ * of the body at once, then the rest one byte at a time, slowly, for as long as the client listens:
  * the one fault Playwright's `route.fulfill` cannot produce. Point a route
  * at it with `route.continue({ url: trickle.url })`.
  */
@@ -94,10 +98,14 @@ export async function startTrickleServer({ everyMs = 250 } = {}) {
   const server = http.createServer((req, res) => {
     state.hits++;
     state.open++;
+    req.resume();
     res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
     res.flushHeaders();
+    // The first 2 KB at once (browsers hold a response back until they
+    // have enough bytes to sniff, or the whole body), then a byte at a time.
     const body = '{"accepted": [], "token": "t-1", "schema": 1, "padding": "' + "x".repeat(100_000);
-    let i = 0;
+    res.write(body.slice(0, 2048));
+    let i = 2048;
     const timer = setInterval(() => {
       if (i < body.length) res.write(body[i++]);
     }, everyMs);
