@@ -306,6 +306,9 @@ async function expectRetryRule(page, context, api, op, rule) {
     case "backoff":
       await page.clock.fastForward(2_500);
       await expect.poll(() => api.counts[endpoint], { message: "retried after backoff" }).toBeGreaterThan(n);
+      // Backoff, not a loop: the next tries are seconds apart (jittered).
+      await settle(page);
+      expect(api.counts[endpoint] - n, "a few retries, not a storm").toBeLessThanOrEqual(3);
       break;
     case "after":
       // Jump to 6 s before Retry-After runs out: nothing yet.
