@@ -225,19 +225,32 @@ test(`no-loss soak: ${CYCLES} cycles, seed ${SEED}`, async ({ page, context }) =
       actions.push({ kind: "undo" });
       return;
     }
-    const id = await pending.nth(Math.floor(at * n)).getAttribute("data-package");
+    // In two tabs, the other one may have marked the rest meanwhile.
+    const id = await pending.nth(Math.floor(at * n)).getAttribute("data-package", { timeout: concurrent ? 2_000 : undefined }).catch((e) => {
+      if (concurrent) return null;
+      throw e;
+    });
+    if (!id) return;
     const had = await marksFor(p, id, kind);
     // By id from here on: the other tab's marks reorder the pending rows.
     const row = p.locator(`li.package[data-package="${id}"]`);
     const status = row.locator(".status");
+    // With two tabs at once, the other tab's marks hide rows' buttons and
+    // shift the rows below, so a pointer click could land on a neighbour:
+    // there the button is pressed in one step in the page, only if shown.
+    const press = async (button) => {
+      if (!concurrent) return button.click({ timeout: 5_000 });
+      const pressed = await button.evaluate((b) => (b.offsetParent === null ? false : (b.click(), true)), null, { timeout: 5_000 });
+      if (!pressed) throw new Error("button hidden by the other tab's mark");
+    };
     try {
       if (kind === "delivered") {
-        await row.getByRole("button", { name: /^Delivered/ }).click({ timeout: 5_000 });
+        await press(row.getByRole("button", { name: /^Delivered/ }));
       } else {
-        await row.getByRole("button", { name: "Attempted…" }).click({ timeout: 5_000 });
+        await press(row.getByRole("button", { name: "Attempted…" }));
         await row.locator("select").selectOption(reason, { timeout: 5_000 });
         if (note) await row.getByLabel("Note (optional)").fill(note, { timeout: 5_000 });
-        await row.getByRole("button", { name: "Save attempt" }).click({ timeout: 5_000 });
+        await press(row.getByRole("button", { name: "Save attempt" }));
       }
     } catch (e) {
       // The other tab marked this package first: its row left "pending"
