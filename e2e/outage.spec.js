@@ -3,53 +3,12 @@
 // rules. The API is this test's own fake, behind Playwright's routing, so
 // the app's real HTTP client (gloo-net, timeouts, headers) is what runs.
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { fakeApi, shipped, manifestText as manifest, problem, signInAndSee } from "./fake-api.js";
 import { watchForErrors } from "./helpers.js";
 
 // Playwright cannot route requests from a page a service worker controls;
 // the offline shell has its own spec (last-good-state.spec.js).
 test.use({ serviceWorkers: "block" });
-
-const shipped = JSON.parse(readFileSync("public/config.json", "utf8"));
-const manifest = readFileSync("tests/fixtures/manifest.json", "utf8");
-const problem = (status, extra = {}) => ({
-  status,
-  contentType: "application/problem+json",
-  body: JSON.stringify({ type: "about:blank", title: "Error", status, ...extra }),
-});
-
-/** A fake API; `fail` (if set) answers GET /manifest. Counts requests. */
-async function fakeApi(page) {
-  const api = { fail: null, counts: { session: 0, manifest: 0, events: 0 }, events: [] };
-  await page.route("**/config.json", (r) => r.fulfill({ contentType: "application/json", body: JSON.stringify({ ...shipped, api_base: "/api" }) }));
-  await page.route("**/api/**", async (route) => {
-    const url = new URL(route.request().url());
-    const what = url.pathname.split("/").pop();
-    api.counts[what] = (api.counts[what] ?? 0) + 1;
-    if (what === "session") {
-      return route.fulfill({ contentType: "application/json", body: JSON.stringify({ token: "t-1", expires_at: "2099-01-01T00:00:00Z", user: { id: "D-1001", name: "Alex Rivera", role: "driver" } }) });
-    }
-    if (what === "manifest") {
-      if (api.fail) return api.fail(route);
-      return route.fulfill({ contentType: "application/json", headers: { etag: '"v1"' }, body: manifest });
-    }
-    if (what === "events") {
-      const body = JSON.parse(route.request().postData() || "{}");
-      api.events.push(...body.events);
-      return route.fulfill({ contentType: "application/json", body: JSON.stringify({ accepted: body.events.map((e) => e.id) }) });
-    }
-    return route.fulfill(problem(404));
-  });
-  return api;
-}
-
-async function signInAndSee(page) {
-  await page.goto("./");
-  await page.getByLabel("Username").fill("driver");
-  await page.getByLabel("Password").fill("roadbook");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("li.package")).toHaveCount(3);
-}
 
 // kind: what the app must say; retries: whether it tries again on its own.
 const cases = [

@@ -85,6 +85,21 @@ impl MarkLog {
         out
     }
 
+    /// What this tab does when another tab has written `stored`: the log
+    /// to hold from now on, and whether it must be written back because
+    /// `stored` lacks something this tab knows (a mark, an acknowledgement).
+    ///
+    /// Two tabs that mark at the same moment each read the log, add their
+    /// mark and write it: the later write loses the earlier tab's mark from
+    /// storage, though that tab already shows it. Writing the union back
+    /// when the other tab's write is seen puts it in storage again; the
+    /// union only grows, so two tabs settle after one round.
+    pub fn reconcile(&self, stored: &MarkLog) -> (MarkLog, bool) {
+        let merged = self.merge(stored);
+        let write_back = merged != *stored;
+        (merged, write_back)
+    }
+
     /// Moves to another manifest (a new day's, or an imported one). Marks not
     /// yet sent stay in the outbox, since they are real deliveries the server
     /// must still hear about; the history restarts for the new manifest.
@@ -157,6 +172,59 @@ mod tests {
         let merged = here.merge(&a);
         assert_eq!(merged.unsent(), 1, "y was acknowledged in this tab");
         assert!(merged.outbox.contains("x"));
+    }
+
+    #[test]
+    fn a_mark_overwritten_by_another_tabs_write_is_written_back() {
+        // Both tabs start from the same stored log and mark at once; tab B
+        // writes last, so storage has B's mark but not A's.
+        let mut start = MarkLog::for_manifest("M");
+        start.record(ev("s", "p0"));
+        let mut a = start.clone();
+        a.record(ev("a", "p1"));
+        let mut b = start.clone();
+        b.record(ev("b", "p2"));
+        let stored = b.clone();
+
+        // A sees B's write: it keeps both and must write them back.
+        let (a_holds, write_back) = a.reconcile(&stored);
+        assert!(write_back, "storage lacks A's mark");
+        let ids: Vec<_> = a_holds.history.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, vec!["s", "b", "a"]);
+        assert_eq!(a_holds.unsent(), 3);
+
+        // B sees A's write of the union: nothing missing, no write, so the
+        // two tabs do not keep writing at each other.
+        let (b_holds, write_back) = b.reconcile(&a_holds);
+        assert!(!write_back);
+        assert_eq!(b_holds, a_holds);
+    }
+
+    #[test]
+    fn nothing_is_written_back_when_storage_already_has_everything() {
+        let mut a = MarkLog::for_manifest("M");
+        a.record(ev("x", "p1"));
+        let (holds, write_back) = a.reconcile(&a.clone());
+        assert!(!write_back);
+        assert_eq!(holds, a);
+        // Storage ahead of this tab (another tab marked and got an ack).
+        let mut stored = a.clone();
+        stored.record(ev("y", "p2"));
+        stored.outbox.acknowledge(&["x".to_string()]);
+        let (holds, write_back) = a.reconcile(&stored);
+        assert!(!write_back);
+        assert_eq!(holds, stored);
+    }
+
+    #[test]
+    fn an_acknowledgement_only_this_tab_saw_is_written_back() {
+        let mut stored = MarkLog::for_manifest("M");
+        stored.record(ev("x", "p1"));
+        let mut here = stored.clone();
+        here.outbox.acknowledge(&["x".to_string()]);
+        let (holds, write_back) = here.reconcile(&stored);
+        assert!(write_back, "storage still lists x as unsent");
+        assert_eq!(holds.unsent(), 0);
     }
 
     #[test]

@@ -149,10 +149,20 @@ impl RouteBook {
     }
 
     /// Another tab changed the saved manifest or the marks: take them in.
+    /// If that tab's write lost a mark of this one (both marked at once),
+    /// write it back: the screen already shows it.
     pub fn reload_from_storage(&self, key: &str) {
         if key == keys::MARKS {
-            let merged = self.current_log();
-            if merged != self.marks.get_untracked() {
+            // Removed (a sign-out elsewhere): nothing to merge or restore.
+            let Some(stored) = read_stored_marks() else {
+                return;
+            };
+            let here = self.marks.get_untracked();
+            let (merged, write_back) = here.reconcile(&stored);
+            if write_back {
+                self.persist_marks(&merged);
+            }
+            if merged != here {
                 self.marks.set(merged);
             }
         } else if key == keys::MANIFEST {
