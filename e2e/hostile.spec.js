@@ -95,10 +95,6 @@ async function expectInert(page, dialogs) {
 }
 
 async function expectNoHorizontalOverflow(page, where) {
-  if (process.env.BIDI_REPORT) console.log("WIDE", where, JSON.stringify(await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 391 && ![...e.children].some((c) => c.getBoundingClientRect().right > 391)).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)} ${getComputedStyle(e).overflowWrap} ${e.closest("[class]")?.parentElement?.className} ${e.textContent.slice(0, 30)}`))));
-  if (process.env.BIDI_REPORT) console.log("OVER", where, JSON.stringify(await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().width > 200 && [...e.childNodes].some((c) => c.nodeType === 3 && c.data.trim()) ).map((e) => { const r = document.createRange(); r.selectNodeContents(e); return [e, r.getBoundingClientRect().right]; }).filter(([e, right]) => right > 391).slice(0, 8).map(([e, right]) => `${e.tagName}.${e.className} ${Math.round(right)} ${getComputedStyle(e).overflowWrap} ${getComputedStyle(e.parentElement).display} ${e.textContent.slice(0, 60)}`))));
-  if (process.env.BIDI_REPORT) console.log("TD", JSON.stringify(await page.evaluate(() => [...document.querySelectorAll("td, th")].filter((e) => e.getBoundingClientRect().width > 300).slice(0, 6).map((e) => `${e.className} ${Math.round(e.getBoundingClientRect().width)} ${e.innerHTML.slice(0, 300)}`))));
-  if (process.env.BIDI_REPORT) console.log("RECIP", JSON.stringify(await page.evaluate(() => [...document.querySelectorAll(".recipient, .preview-facts dd, .addr, .city")].slice(0, 4).map((e) => [e.outerHTML.slice(0, 200), getComputedStyle(e).unicodeBidi, e.getClientRects().length]))));
   // On a phone a too-wide page also widens the layout viewport (innerWidth),
   // so both are held to the 390 px the test set.
   const { width } = page.viewportSize();
@@ -108,16 +104,22 @@ async function expectNoHorizontalOverflow(page, where) {
 }
 
 /**
- * Every visible text node that holds a bidi control must sit in an element
- * that isolates it (unicode-bidi: isolate / plaintext, or <bdi>) and holds
- * nothing but that string, so an override cannot reorder the app's own text.
+ * Every visible text node that holds a bidi control must either wrap it in a
+ * Unicode isolate (FSI ... PDI, what the app does inside its sentences), or
+ * sit in an element that isolates it (unicode-bidi: isolate / plaintext, or
+ * <bdi>) with none of the app's text after it, so an override cannot reorder
+ * the app's own text.
  */
 async function expectBidiIsolated(page, where) {
   const leaks = await page.evaluate(() => {
     const out = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      if (!/[\u202A-\u202E\u2066-\u2069]/.test(t.data)) continue;
+      // Outside text the app wrapped as an isolate (FSI/LRI/RLI ... PDI) in
+      // a sentence is contained; look at what is left outside such runs.
+      let rest = t.data;
+      for (let prev = ""; prev !== rest; ) { prev = rest; rest = rest.replace(/[\u2066-\u2068][^\u2066-\u2069]*\u2069/g, ""); }
+      if (!/[\u202A-\u202E\u2066-\u2068]/.test(rest)) continue;
       const el = t.parentElement;
       if (!el || !el.getClientRects().length) continue;
       const style = getComputedStyle(el);
@@ -132,7 +134,6 @@ async function expectBidiIsolated(page, where) {
     }
     return out;
   });
-  if (process.env.BIDI_REPORT) { console.log("BIDI", where, JSON.stringify(leaks)); return; }
   expect(leaks, where).toEqual([]);
 }
 

@@ -212,7 +212,10 @@ pub fn manifest_problem_in(lang: Lang, p: &ManifestProblem) -> String {
     match p {
         TooLarge { bytes, limit } => t(
             HandoffText::MpTooLarge,
-            &[("size", &n(bytes / 1024)), ("limit", &n(limit / 1024))],
+            &[
+                ("size", &n(bytes.div_ceil(1024))),
+                ("limit", &n(limit / 1024)),
+            ],
         ),
         NotJson {
             line,
