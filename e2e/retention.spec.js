@@ -30,15 +30,15 @@ test("personal data is purged after the retention window; the unsent mark surviv
   api.fail.events = (r) => r.fulfill(problem(503));
   await signInRouted(page);
   await expect(page.locator("li.package")).toHaveCount(3);
-  const row = page.locator("li.package").filter({ has: page.getByRole("button", { name: /^Delivered/ }) }).first();
-  const packageId = await row.getAttribute("data-package");
+  const packageId = await page.locator("li.package").filter({ has: page.getByRole("button", { name: /^Delivered/ }) }).first().getAttribute("data-package");
+  const row = page.locator(`li.package[data-package="${packageId}"]`);
   await row.getByRole("button", { name: /^Delivered/ }).click();
   await expect(row.locator(".status")).toHaveText("Delivered");
   const local = () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
-  await expect.poll(async () => JSON.parse((await local())["roadbook.marks.v1"]).outbox.pending.length).toBe(1);
+  await expect.poll(async () => JSON.parse((await local())["roadbook.marks.v1"]).outbox.events.length).toBe(1);
   const stored = await local();
   for (const n of names) expect(stored["roadbook.manifest"]).toContain(n);
-  const unsent = JSON.parse(stored["roadbook.marks.v1"]).outbox.pending[0].event;
+  const unsent = JSON.parse(stored["roadbook.marks.v1"]).outbox.events[0].event;
   expect(unsent.package_id).toBe(packageId);
 
   // Just before the window ends (a new tab, the next day): still there.
@@ -62,7 +62,7 @@ test("personal data is purged after the retention window; the unsent mark surviv
   for (const n of [...names, ...notes, m.stops[0].address.line1]) expect(everything).not.toContain(n);
   const marks = await after.evaluate(() => JSON.parse(localStorage.getItem("roadbook.marks.v1")));
   expect(marks.history).toEqual([]);
-  expect(marks.outbox.pending.map((p) => p.event)).toEqual([unsent]);
+  expect(marks.outbox.events.map((p) => p.event)).toEqual([unsent]);
   const body = await after.locator("body").innerText();
   for (const n of [...names, ...notes]) expect(body).not.toContain(n);
   await after.screenshot({ path: "e2e/artifacts/retention-after-purge.png" });
@@ -79,6 +79,6 @@ test("personal data is purged after the retention window; the unsent mark surviv
   await signInRouted(after);
   await expect(after.locator("li.package")).toHaveCount(3);
   await expect.poll(() => api2.events.map((e) => e.id)).toContain(unsent.id);
-  await expect.poll(async () => (await after.evaluate(() => JSON.parse(localStorage.getItem("roadbook.marks.v1")))).outbox.pending.length).toBe(0);
+  await expect.poll(async () => (await after.evaluate(() => JSON.parse(localStorage.getItem("roadbook.marks.v1")))).outbox.events.length).toBe(0);
   await context.close();
 });
