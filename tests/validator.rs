@@ -185,3 +185,127 @@ fn stops_come_back_in_route_order() {
         vec![1, 2]
     );
 }
+
+/// One message per limit, each naming the limit and what exceeded it, so a
+/// dispatcher knows what to cut.
+#[test]
+fn every_limit_is_named_in_plain_words() {
+    fn only(v: &serde_json::Value, want: impl Fn(&P) -> bool) -> String {
+        let ps = problems(v);
+        let p = ps
+            .iter()
+            .find(|p| want(p))
+            .unwrap_or_else(|| panic!("not reported: {ps:?}"));
+        p.to_string()
+    }
+    let package = |k: usize| {
+        serde_json::json!({"id": format!("P{k}"), "tracking": format!("T{k}"), "recipient": "R",
+                           "size": "S", "status": "pending"})
+    };
+    let stop = |k: usize, packages: Vec<serde_json::Value>| {
+        serde_json::json!({"id": format!("S{k}"), "seq": k + 1,
+                           "address": {"line1": "1 Main St", "city": "Portland", "postcode": "97214"},
+                           "lat": 45.5, "lng": -122.6, "packages": packages})
+    };
+
+    // Manifest bytes.
+    let huge = format!("{{\"pad\":\"{}\"}}", " ".repeat(limits::MANIFEST_BYTES));
+    let msg = decode_manifest(&huge).unwrap_err()[0].to_string();
+    assert_eq!(msg, "the manifest is 8193 KB, more than the 8192 KB limit");
+
+    // Stops.
+    let mut v = base();
+    v["stops"] = (0..=limits::STOPS)
+        .map(|k| stop(k, vec![package(k)]))
+        .collect();
+    assert_eq!(
+        only(&v, |p| matches!(p, P::TooManyStops { .. })),
+        "2001 stops is more than the limit of 2000"
+    );
+
+    // Packages per stop.
+    let mut v = base();
+    v["stops"] = serde_json::json!([stop(
+        0,
+        (0..=limits::PACKAGES_PER_STOP).map(package).collect()
+    )]);
+    assert_eq!(
+        only(&v, |p| matches!(p, P::StopTooBig { .. })),
+        "stop S0 has 501 packages, more than the limit of 500"
+    );
+
+    // Packages in all.
+    let mut v = base();
+    v["stops"] = (0..=limits::PACKAGES / limits::PACKAGES_PER_STOP)
+        .map(|s| {
+            stop(
+                s,
+                (0..limits::PACKAGES_PER_STOP)
+                    .map(|k| package(s * limits::PACKAGES_PER_STOP + k))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        only(&v, |p| matches!(p, P::TooManyPackages { .. })),
+        "10500 packages is more than the limit of 10000"
+    );
+
+    // Text, in every free-text and id field; characters, not bytes.
+    let long = "é".repeat(limits::TEXT_CHARS + 1);
+    let fits = "é".repeat(limits::TEXT_CHARS);
+    for (path, field) in [
+        ("/id", "manifest id"),
+        ("/driver/id", "driver id"),
+        ("/driver/name", "driver name"),
+        ("/block/station", "station"),
+        ("/stops/0/address/line1", "stop STOP-0001 address"),
+        ("/stops/0/address/line2", "stop STOP-0001 address line 2"),
+        ("/stops/0/address/city", "stop STOP-0001 city"),
+        ("/stops/0/address/region", "stop STOP-0001 region"),
+        ("/stops/0/address/postcode", "stop STOP-0001 postcode"),
+        ("/stops/0/notes", "stop STOP-0001 notes"),
+        ("/stops/0/access_code", "stop STOP-0001 access code"),
+        (
+            "/stops/0/packages/0/recipient",
+            "package PKG-0001-1 recipient",
+        ),
+        (
+            "/stops/0/packages/0/tracking",
+            "package PKG-0001-1 tracking number",
+        ),
+        ("/stops/0/packages/0/notes", "package PKG-0001-1 notes"),
+    ] {
+        let mut v = base();
+        *v.pointer_mut(path).expect(path) = fits.clone().into();
+        assert!(
+            decode_manifest(&v.to_string()).is_ok(),
+            "{path} at the limit"
+        );
+        *v.pointer_mut(path).expect(path) = long.clone().into();
+        assert_eq!(
+            only(&v, |p| matches!(p, P::TextTooLong { .. })),
+            format!("{field} is 2001 characters long, more than the limit of 2000"),
+            "{path}"
+        );
+    }
+
+    // A long id is cut short where a message names it.
+    let mut v = base();
+    *v.pointer_mut("/stops/0/id").unwrap() = "S".repeat(5_000).into();
+    *v.pointer_mut("/stops/0/lat").unwrap() = 500.0.into();
+    let msg = only(&v, |p| matches!(p, P::CoordinatesOutOfRange { .. }));
+    assert_eq!(
+        msg,
+        format!(
+            "stop {}… has impossible coordinates (500, -122.6284)",
+            "S".repeat(40)
+        )
+    );
+    let msg = only(&v, |p| matches!(p, P::TextTooLong { .. }));
+    assert!(
+        msg.ends_with("id is 5000 characters long, more than the limit of 2000"),
+        "{msg}"
+    );
+    assert!(msg.len() < 200, "{msg}");
+}

@@ -47,6 +47,18 @@ impl MarkLog {
         self.outbox.len()
     }
 
+    /// What is left once the retention window has passed: the history (which
+    /// package got which mark) goes with the manifest; marks not yet sent
+    /// stay, because they are deliveries the server must still hear about.
+    /// An unsent mark is never lost, to retention or anything else.
+    pub fn after_retention_purge(&self) -> MarkLog {
+        MarkLog {
+            manifest_id: self.manifest_id.clone(),
+            history: Vec::new(),
+            outbox: self.outbox.clone(),
+        }
+    }
+
     /// Combines what another tab stored (`stored`) with what this tab holds
     /// (`self`), losing neither: every mark either knows stays in the
     /// history, in order; a mark leaves the outbox if either side saw it

@@ -1,6 +1,8 @@
 //! Pure domain types and logic. No web-sys, no signals: everything here
 //! builds and is tested natively with `cargo test`.
 
+#[cfg(test)]
+pub(crate) mod arb;
 pub mod config;
 pub mod envelope;
 pub mod event;
@@ -10,6 +12,8 @@ pub mod fleet_table;
 pub mod fleet_view;
 pub mod handoff;
 pub mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod invariants;
 pub mod manifest;
 pub mod marks;
 pub mod navigate;

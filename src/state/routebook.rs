@@ -364,10 +364,7 @@ impl RouteBook {
             return false;
         }
         let _ = storage::remove(Area::Local, keys::MANIFEST);
-        let log = MarkLog {
-            history: Vec::new(),
-            ..self.current_log()
-        };
+        let log = self.current_log().after_retention_purge();
         self.persist_marks(&log);
         self.marks.set(log);
         self.saved.set(None);

@@ -79,6 +79,11 @@ async fn run(
     let mut had_token = false;
     // Runs for the life of the page.
     loop {
+        // Personal data past its retention window goes first, signed in or
+        // not, and before the first second passes on screen.
+        if let Some(env) = env.get_untracked() {
+            book.purge_if_expired(env.config.retention_hours_after_block, now_ms());
+        }
         sleep(1_000).await;
         c.tick.notify();
         let now = now_ms();

@@ -13,7 +13,7 @@ use crate::model::handoff::link::{
     encode_payload, fragment, link_length_advice, LinkAdvice, LONG_LINK_CHARS, MESSAGING_LINK_CHARS,
 };
 use crate::model::i18n::catalogues::HandoffText;
-use crate::model::i18n::{count, Lang};
+use crate::model::i18n::{count, isolate, Lang};
 use crate::model::manifest::{Manifest, Stop};
 use crate::model::time::{parse_rfc3339, Stamp};
 use crate::platform::{compress, files, intl, location};
@@ -281,8 +281,8 @@ pub fn PrintView(manifest: Manifest, shown: RwSignal<bool>) -> impl IntoView {
     let hours = hours(lang, &m.block.start, &m.block.end);
     let title = format!(
         "{} · {} · {date} {hours} · {}",
-        m.driver.name,
-        m.block.station,
+        isolate(&m.driver.name),
+        isolate(&m.block.station),
         stops_and_packages(lang, m.stops.len(), m.package_count())
     );
     view! {

@@ -14,7 +14,7 @@ use crate::model::handoff::import::{check_size, decide, import_text, ImportPrevi
 use crate::model::handoff::link::{decode_payload, FRAGMENT_PREFIX};
 use crate::model::handoff::{ImportDecision, SavedManifestInfo};
 use crate::model::i18n::catalogues::HandoffText;
-use crate::model::i18n::Lang;
+use crate::model::i18n::{isolate, Lang};
 use crate::model::manifest::Manifest;
 use crate::platform::location::app_base;
 use crate::platform::{compress, files};
@@ -378,8 +378,8 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
             <h2 id="preview-title" tabindex="-1" node_ref=heading>{l.t(HandoffText::CheckBeforeImporting)}</h2>
             <p class="hint">{from}</p>
             <dl class="preview-facts">
-                <div><dt>{l.t(HandoffText::FactDriver)}</dt><dd data-preview="driver">{format!("{} ({})", preview.driver_name, preview.driver_id)}</dd></div>
-                <div><dt>{l.t(HandoffText::FactBlock)}</dt><dd data-preview="block">{format!("{} · {}", block_words(lang, &preview), preview.station)}</dd></div>
+                <div><dt>{l.t(HandoffText::FactDriver)}</dt><dd data-preview="driver">{format!("{} ({})", isolate(&preview.driver_name), isolate(&preview.driver_id))}</dd></div>
+                <div><dt>{l.t(HandoffText::FactBlock)}</dt><dd data-preview="block">{format!("{} · {}", block_words(lang, &preview), isolate(&preview.station))}</dd></div>
                 <div><dt>{l.t(HandoffText::FactStops)}</dt><dd data-preview="stops">{preview.stops}</dd></div>
                 <div><dt>{l.t(HandoffText::FactPackages)}</dt><dd data-preview="packages">{preview.packages}</dd></div>
                 <div><dt>{l.t(HandoffText::FactMadeAt)}</dt><dd data-preview="generated">{when(&preview.generated_at)}</dd></div>

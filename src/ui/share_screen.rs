@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::handoff_actions::{stops_and_packages, ExportActions};
 use crate::model::i18n::catalogues::HandoffText;
+use crate::model::i18n::isolate;
 use crate::model::progress::apply_marks;
 use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
@@ -25,8 +26,8 @@ pub fn ShareScreen() -> impl IntoView {
             m.as_ref().map(|m| {
                 format!(
                     "{} · {} · {}",
-                    m.driver.name,
-                    m.block.station,
+                    isolate(&m.driver.name),
+                    isolate(&m.block.station),
                     stops_and_packages(l.lang(), m.stops.len(), m.package_count())
                 )
             })

@@ -110,7 +110,8 @@ impl ImportProblem {
             TooLarge { bytes, limit } => t(
                 HandoffText::TooLarge,
                 &[
-                    ("size", &(bytes / 1024).to_string()),
+                    // Rounded up, so one byte over never reads "5120 KB, more than 5120 KB".
+                    ("size", &bytes.div_ceil(1024).to_string()),
                     ("limit", &(limit / 1024).to_string()),
                 ],
             ),
@@ -211,7 +212,10 @@ pub fn manifest_problem_in(lang: Lang, p: &ManifestProblem) -> String {
     match p {
         TooLarge { bytes, limit } => t(
             HandoffText::MpTooLarge,
-            &[("size", &n(bytes / 1024)), ("limit", &n(limit / 1024))],
+            &[
+                ("size", &n(bytes.div_ceil(1024))),
+                ("limit", &n(limit / 1024)),
+            ],
         ),
         NotJson {
             line,
@@ -748,7 +752,7 @@ mod tests {
         );
         assert_eq!(
             errs[0].to_string(),
-            "the file is 5120 KB, more than the 5120 KB a manifest can be"
+            "the file is 5121 KB, more than the 5120 KB a manifest can be"
         );
         assert!(check_size(MAX_IMPORT_BYTES).is_ok());
     }

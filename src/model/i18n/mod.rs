@@ -69,6 +69,43 @@ pub trait Text: Copy {
     fn text(self, lang: Lang) -> &'static str;
 }
 
+/// Whether text can reorder what is around it when shown: bidi controls
+/// (U+202A-202E overrides and embeddings, U+2066-2069 isolates, U+200E/F
+/// marks) or right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko...).
+fn is_bidi_sensitive(c: char) -> bool {
+    matches!(c,
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'
+        | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+}
+
+/// Text from outside (a name, an address, a station) as a Unicode isolate,
+/// FSI ... PDI, when it holds anything that could reorder the text around
+/// it: a recipient called "\u{202E}evil" then reverses only itself, not the
+/// sentence it sits in. Plain text is returned as is. A PDI in the value
+/// that closes nothing it opened is dropped, so it cannot end the isolate
+/// early and let an override after it leak out. The plain-text twin of
+/// `<bdi>` and of the CSS `unicode-bidi: isolate` on the elements.
+pub fn isolate(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.chars().any(is_bidi_sensitive) {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len() + 8);
+    out.push('\u{2068}');
+    let mut depth = 0usize;
+    for c in value.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => depth += 1,
+            '\u{2069}' if depth == 0 => continue,
+            '\u{2069}' => depth -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out.push('\u{2069}');
+    std::borrow::Cow::Owned(out)
+}
+
 /// Fills `{name}` placeholders. Unknown placeholders stay as they are, so a
 /// mistake shows up on screen and in the tests rather than vanishing.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
@@ -81,7 +118,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(value),
+                    Some((_, value)) => out.push_str(&isolate(value)),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -128,6 +165,29 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     }
     names.sort_unstable();
     names
+}
+
+#[cfg(test)]
+mod bidi_tests {
+    use super::*;
+
+    #[test]
+    fn outside_text_with_bidi_controls_is_isolated_in_sentences() {
+        assert_eq!(fill("{a} · saved", &[("a", "Alex")]), "Alex · saved");
+        assert_eq!(
+            fill("{a} · saved", &[("a", "\u{202E}evil")]),
+            "\u{2068}\u{202E}evil\u{2069} · saved"
+        );
+        assert_eq!(
+            fill("to {a}.", &[("a", "שלום")]),
+            "to \u{2068}שלום\u{2069}."
+        );
+        // A stray PDI cannot close the isolate early; balanced ones stay.
+        assert_eq!(
+            isolate("\u{2069}\u{202E}x\u{2067}y\u{2069}"),
+            "\u{2068}\u{202E}x\u{2067}y\u{2069}\u{2069}"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -592,4 +592,107 @@ mod tests {
             "offline is the phone, not the platform"
         );
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn op() -> impl Strategy<Value = Operation> {
+            prop::sample::select(vec![
+                Operation::SignIn,
+                Operation::ManifestRefresh,
+                Operation::EventSync,
+                Operation::FleetLoad,
+                Operation::StatusPage,
+            ])
+        }
+
+        fn content_type() -> impl Strategy<Value = Option<String>> {
+            prop::option::of(prop_oneof![
+                Just("application/problem+json".to_string()),
+                Just("application/json; charset=utf-8".to_string()),
+                Just("text/html".to_string()),
+                Just("TEXT/HTML;charset=UTF-8".to_string()),
+                Just("text/plain".to_string()),
+                "\\PC{0,20}",
+            ])
+        }
+
+        fn body() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "\\PC{0,80}",
+                ("\\PC{0,700}", "\\PC{0,60}").prop_map(|(t, c)| serde_json::json!({
+                    "title": t, "detail": t, "support_code": c
+                })
+                .to_string()),
+                "\\PC{0,40}".prop_map(|t| format!("<html><title>{t}</title></html>")),
+            ]
+        }
+
+        prop_compose! {
+            fn response()(status in prop_oneof![0u16..1000, Just(401u16), Just(503u16)],
+                          ct in content_type(), body in body(),
+                          retry in prop::option::of("\\PC{0,30}")) -> ApiResponse {
+                let mut headers = Vec::new();
+                if let Some(ct) = ct { headers.push(("content-type".to_string(), ct)); }
+                if let Some(r) = retry { headers.push(("retry-after".to_string(), r)); }
+                ApiResponse { status, headers, body }
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(500))]
+
+            /// Whatever comes back: success is never a failure, an offline
+            /// phone is always "offline", an HTML page is never about the
+            /// driver's account, and server text is cleaned and capped.
+            #[test]
+            fn any_response_classifies_sanely(op in op(), r in response(), online in any::<bool>(),
+                                              now in 0i64..4_000_000_000_000) {
+                let f = classify(op, &Ok(r.clone()), online, now);
+                if r.is_success() || r.status == 304 {
+                    prop_assert_eq!(f, None);
+                    return Ok(());
+                }
+                let f = f.expect("a non-success is a failure");
+                prop_assert_eq!(f.operation, op);
+                if !online {
+                    prop_assert_eq!(f.kind, FailureKind::Offline);
+                    return Ok(());
+                }
+                prop_assert_eq!(f.status, Some(r.status));
+                if is_html(&r) {
+                    prop_assert!(matches!(f.kind, FailureKind::PlatformError | FailureKind::PlatformUnavailable));
+                    prop_assert!(f.support_code.is_none());
+                } else {
+                    prop_assert_eq!(f.kind, kind_for_status(r.status));
+                }
+                prop_assert_eq!(f.session_expired(), f.kind == FailureKind::WrongCredentials && op != Operation::SignIn);
+                for t in [&f.server_title, &f.server_detail].into_iter().flatten() {
+                    prop_assert!(t.chars().count() <= MAX_SERVER_TEXT);
+                    prop_assert!(!t.trim().is_empty());
+                    prop_assert!(!t.chars().any(|c| c.is_control() && c != '\n'));
+                }
+                if let Some(c) = &f.support_code {
+                    prop_assert!(c.len() <= MAX_SUPPORT_CODE && c.chars().all(|c| c.is_ascii_graphic() || c == ' '));
+                }
+                if let Some(at) = f.retry_after_ms {
+                    prop_assert!(at >= now);
+                }
+            }
+
+            #[test]
+            fn transport_failures_keep_their_kind(op in op(), msg in "\\PC{0,20}", after in any::<u32>()) {
+                for (t, k) in [
+                    (TransportFailure::Offline, FailureKind::Offline),
+                    (TransportFailure::Unreachable(msg.clone()), FailureKind::Unreachable),
+                    (TransportFailure::Timeout { after_ms: after }, FailureKind::Timeout),
+                ] {
+                    prop_assert_eq!(classify(op, &Err(t.clone()), true, 0).map(|f| f.kind), Some(k));
+                    prop_assert_eq!(classify(op, &Err(t), false, 0).map(|f| f.kind), Some(FailureKind::Offline));
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,84 @@
+// Retention with a controlled clock: once retention_hours_after_block (24 h
+// in the shipped config) have passed since the block ended, the saved
+// manifest (recipients' names, addresses, notes) leaves storage and the
+// screen, but a mark that has not reached the server is never lost: it is
+// sent as soon as the driver is signed in again.
+import { test, expect } from "@playwright/test";
+import { fixtureManifest, routedApi, signInRouted, problem } from "./routed-api.js";
+
+test.use({ serviceWorkers: "block" });
+
+const HOUR = 3_600_000;
+const dayLater = (iso, days) => {
+  const m = /^(\d{4}-\d\d-\d\d)(T.*)$/.exec(iso);
+  const d = new Date(`${m[1]}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return `${d.toISOString().slice(0, 10)}${m[2]}`;
+};
+
+test("personal data is purged after the retention window; the unsent mark survives and is sent", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: "block" });
+  const m = fixtureManifest();
+  const names = m.stops.flatMap((s) => s.packages.map((p) => p.recipient));
+  const notes = [...m.stops.map((s) => s.notes), ...m.stops.flatMap((s) => s.packages.map((p) => p.notes))].filter(Boolean);
+  const blockEnd = Date.parse(m.block.end);
+
+  // During the block: sign in, mark a package while the server refuses marks.
+  const page = await context.newPage();
+  await page.clock.setFixedTime(Date.parse("2026-11-25T10:00:00-08:00"));
+  const api = await routedApi(page, { manifest: m });
+  api.fail.events = (r) => r.fulfill(problem(503));
+  await signInRouted(page);
+  await expect(page.locator("li.package")).toHaveCount(3);
+  const packageId = await page.locator("li.package").filter({ has: page.getByRole("button", { name: /^Delivered/ }) }).first().getAttribute("data-package");
+  const row = page.locator(`li.package[data-package="${packageId}"]`);
+  await row.getByRole("button", { name: /^Delivered/ }).click();
+  await expect(row.locator(".status")).toHaveText("Delivered");
+  const local = () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  await expect.poll(async () => JSON.parse((await local())["roadbook.marks.v1"]).outbox.events.length).toBe(1);
+  const stored = await local();
+  for (const n of names) expect(stored["roadbook.manifest"]).toContain(n);
+  const unsent = JSON.parse(stored["roadbook.marks.v1"]).outbox.events[0].event;
+  expect(unsent.package_id).toBe(packageId);
+
+  // Just before the window ends (a new tab, the next day): still there.
+  await page.close();
+  const before = await context.newPage();
+  await before.clock.setFixedTime(blockEnd + 24 * HOUR - 60_000);
+  await routedApi(before, { manifest: m });
+  await before.goto("./");
+  await before.waitForTimeout(2_000);
+  expect(await before.evaluate(() => localStorage.getItem("roadbook.manifest"))).toContain(names[0]);
+  await before.close();
+
+  // Past the window: purged from storage and screen, the mark kept.
+  const after = await context.newPage();
+  await after.clock.setFixedTime(blockEnd + 24 * HOUR + 60_000);
+  const api2 = await routedApi(after, { manifest: m });
+  api2.fail.manifest = (r) => r.fulfill(problem(503));
+  await after.goto("./");
+  await expect.poll(() => after.evaluate(() => localStorage.getItem("roadbook.manifest"))).toBeNull();
+  const everything = await after.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  for (const n of [...names, ...notes, m.stops[0].address.line1]) expect(everything).not.toContain(n);
+  const marks = await after.evaluate(() => JSON.parse(localStorage.getItem("roadbook.marks.v1")));
+  expect(marks.history).toEqual([]);
+  expect(marks.outbox.events.map((p) => p.event)).toEqual([unsent]);
+  const body = await after.locator("body").innerText();
+  for (const n of [...names, ...notes]) expect(body).not.toContain(n);
+  await after.screenshot({ path: "e2e/artifacts/retention-after-purge.png" });
+
+  // The next day's manifest arrives after signing in; the old mark is sent.
+  const next = fixtureManifest();
+  next.id = "M-2026-11-27-D-1001";
+  next.generated_at = dayLater(next.generated_at, 2);
+  next.block.start = dayLater(next.block.start, 2);
+  next.block.end = dayLater(next.block.end, 2);
+  for (const s of next.stops) if (s.window) s.window = { start: dayLater(s.window.start, 2), end: dayLater(s.window.end, 2) };
+  api2.manifest = next;
+  delete api2.fail.manifest;
+  await signInRouted(after);
+  await expect(after.locator("li.package")).toHaveCount(3);
+  await expect.poll(() => api2.events.map((e) => e.id)).toContain(unsent.id);
+  await expect.poll(async () => (await after.evaluate(() => JSON.parse(localStorage.getItem("roadbook.marks.v1")))).outbox.events.length).toBe(0);
+  await context.close();
+});

@@ -1,0 +1,6 @@
+//! See `roadbook::model::invariants::statuspage_summary` for what is checked.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| roadbook::model::invariants::statuspage_summary(data));
