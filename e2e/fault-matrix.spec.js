@@ -422,7 +422,7 @@ for (const row of MATRIX) {
       if (op === "sync") {
         // Not acknowledged, so both are still owed to the server.
         expect(log.outbox.events.map((e) => e.event.package_id).sort()).toEqual([...ids].sort());
-        await expect(p.locator(".action-bar .sync")).toContainText("2 mark(s)");
+        await expect(p.locator(".action-bar .sync")).toContainText("2 marks saved on this phone");
       }
 
       if (op !== "signIn") await expectRetryRule(p, context, api, op, row.retry[op]);
