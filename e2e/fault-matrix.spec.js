@@ -191,6 +191,17 @@ const MATRIX = [
 // ------------------------------------------------------------ operations
 // How each operation is set up and made to fail, where its guidance shows,
 // and how the saved manifest is checked afterwards.
+// Signed in (a token in this tab), the saved manifest on screen and the
+// start-up refresh done: where the refresh and sync cells start.
+async function signedInWithManifest({ page, api }) {
+  await page.goto("./");
+  await expect(page.locator("li.package")).toHaveCount(3);
+  await expect.poll(() => api.counts.manifest).toBeGreaterThan(0);
+  await expect(page.locator(".saved-line")).toContainText("saved");
+  await expect(page.locator(".guidance")).toHaveCount(0);
+  return page;
+}
+
 const OPS = {
   signIn: {
     label: "sign-in",
@@ -215,16 +226,7 @@ const OPS = {
   refresh: {
     label: "manifest refresh",
     endpoint: "manifest",
-    // Signed in (a token in this tab), the saved manifest on screen and
-    // the start-up refresh done.
-    async setup({ page, api }) {
-      await page.goto("./");
-      await expect(page.locator("li.package")).toHaveCount(3);
-      await expect.poll(() => api.counts.manifest).toBeGreaterThan(0);
-      await expect(page.locator(".saved-line")).toContainText("saved");
-      await expect(page.locator(".guidance")).toHaveCount(0);
-      return page;
-    },
+    setup: signedInWithManifest,
     // The clock jumps to the next regular refresh (a minute on). An app
     // start refreshes the same way (outage.spec.js covers that path).
     trigger: (page) => page.clock.fastForward(61_000),
@@ -235,16 +237,7 @@ const OPS = {
   sync: {
     label: "event sync",
     endpoint: "events",
-    // Signed in (a token in this tab), the saved manifest on screen and
-    // the start-up refresh done.
-    async setup({ page, api }) {
-      await page.goto("./");
-      await expect(page.locator("li.package")).toHaveCount(3);
-      await expect.poll(() => api.counts.manifest).toBeGreaterThan(0);
-      await expect(page.locator(".saved-line")).toContainText("saved");
-      await expect(page.locator(".guidance")).toHaveCount(0);
-      return page;
-    },
+    setup: signedInWithManifest,
     // Marking a package sends it within a second.
     trigger: (page) => markOne(page),
     panel: (page) => page.locator(".manifest .guidance"),
