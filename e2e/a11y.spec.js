@@ -3,12 +3,14 @@
 // layouts at 320 px and at 200 % text; live regions that do not chatter.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { renderAllCards } from "./render-all.js";
 import { setServer, signIn } from "./helpers.js";
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1440, height: 900 } };
 const THEMES = ["light", "dark"];
 
 async function axe(page, screen) {
+  await renderAllCards(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${screen}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
   expect(summary).toEqual([]);

@@ -2,6 +2,7 @@
 // on a driver's phone, at desktop size.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { renderAllCards } from "./render-all.js";
 import fs from "node:fs";
 
 test.use({ viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
@@ -132,6 +133,7 @@ test("hand-off: dispatcher exports, a driver imports JSON, CSV and the link", as
   // Read-only: no delivery buttons.
   await expect(page.locator("button.deliver")).toHaveCount(0);
   await page.screenshot({ path: `${shots}/fleet-driver-detail.png` });
+  await renderAllCards(page);
   const axeDetail = await new AxeBuilder({ page }).analyze();
   expect(axeDetail.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target).join(" ")}`)).toEqual([]);
 
@@ -315,6 +317,11 @@ test("large fleet: 1,000 drivers render and sort quickly", async ({ page }) => {
   }
   await expect(rows(page)).toHaveCount(1000);
   const allMs = Date.now() - t1;
+  // Timings are printed for the record, never asserted (bench/ has budgets).
   console.log(`large fleet: first rows ${firstRows} ms after reload (${windowRows} rows), sort ${Math.round(sortMs)} ms, filter ${Math.round(filterMs)} ms, all 1000 rows on the page ${allMs} ms later`);
-  expect(sortMs).toBeLessThan(1500);
+  // The sort reached all 1,000 rows, not just the first window.
+  const f = (await progressFractions(page)).filter((x) => x !== null);
+  expect(f.length).toBeGreaterThan(900);
+  expect(f).toEqual([...f].sort((a, b) => a - b));
+  await expect(page).toHaveURL(/sort=progress&dir=asc/);
 });

@@ -370,7 +370,7 @@ impl Term {
         }
         self.key == tracking
             || (self.last_four && (tracking.ends_with(&self.key) || tail_digits == self.key))
-            || (self.long && tracking.contains(&self.key))
+            || (self.long && contains(tracking, &self.key))
     }
 }
 
@@ -385,6 +385,26 @@ impl Term {
 /// `manifest` supplies current statuses (marks applied) and must have the
 /// shape the index was built from (see [`SearchIndex::is_for`]); stops or
 /// packages the index does not know are skipped rather than guessed at.
+/// `hay.contains(needle)`, without building a two-way searcher per call:
+/// a search runs this for every package on every keystroke, and with short
+/// needles and short fields setting the searcher up cost more than the
+/// scan. Bytes compare the same as characters here: both are UTF-8, and a
+/// UTF-8 needle can only match at a character boundary.
+pub fn contains(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    if needle.len() > hay.len() {
+        return false;
+    }
+    let last_start = hay.len() - needle.len();
+    hay[..=last_start]
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && hay[i + 1..i + needle.len()] == *rest)
+}
+
 pub fn search(
     index: &SearchIndex,
     manifest: &Manifest,
@@ -400,7 +420,7 @@ pub fn search(
     for (stop_index, (entry, stop)) in index.stops.iter().zip(&manifest.stops).enumerate() {
         let stop_hay = index.slice(entry.hay);
         for (hit, term) in stop_hits.iter_mut().zip(&terms) {
-            *hit = stop_hay.contains(term.text.as_str());
+            *hit = contains(stop_hay, &term.text);
         }
         let entries = index
             .packages
@@ -415,9 +435,7 @@ pub fn search(
             let tracking = index.slice(pe.tracking);
             let tail = index.slice(pe.tail_digits);
             let all = terms.iter().zip(&stop_hits).all(|(term, &stop_hit)| {
-                stop_hit
-                    || hay.contains(term.text.as_str())
-                    || term.matches_tracking(tracking, tail)
+                stop_hit || contains(hay, &term.text) || term.matches_tracking(tracking, tail)
             });
             if all {
                 matched.push(package_index);
@@ -434,6 +452,35 @@ pub fn search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_agrees_with_the_standard_library() {
+        let hays = [
+            "",
+            "a",
+            "abc",
+            "ababc",
+            "straße 12",
+            "nguyễn",
+            "4821 4821",
+            "ab",
+        ];
+        let needles = [
+            "", "a", "b", "c", "abc", "bab", "ß", "ße", "ễ", "yễn", "821 ", "abcd", "x",
+        ];
+        for h in hays {
+            for n in needles {
+                assert_eq!(contains(h, n), h.contains(n), "{h:?} contains {n:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn contains_is_str_contains(hay in "[ab ßễ4]{0,12}", needle in "[ab ßễ4]{0,4}") {
+            proptest::prop_assert_eq!(contains(&hay, &needle), hay.contains(needle.as_str()));
+        }
+    }
 
     #[test]
     fn folds_accents_and_case_across_scripts() {

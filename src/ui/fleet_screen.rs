@@ -34,9 +34,13 @@ pub const FLEET_KEY: &str = crate::state::keys::FLEET;
 /// How often the fleet is asked for again.
 const REFRESH_EVERY: Duration = Duration::from_secs(30);
 
-/// Rows on the page before the dispatcher scrolls further: two screens of a
-/// desk monitor. Sorting and filtering rebuild this window, so it is kept small.
-const FIRST_ROWS: usize = 50;
+/// Rows on the page before the dispatcher scrolls further: a desk monitor
+/// shows about 15. Sorting and filtering rebuild this window, so it is kept
+/// small; more follow (in steps of this size) as the dispatcher scrolls.
+const FIRST_ROWS: usize = 25;
+
+/// How long after a sort, filter or keystroke the URL catches up.
+const URL_FOLLOWS: Duration = Duration::from_millis(400);
 
 /// The fleet and its loading state, shared by the table and the detail.
 #[derive(Clone, Copy)]
@@ -258,21 +262,54 @@ fn FleetTable() -> impl IntoView {
     let navigate = use_navigate();
     let l = use_locale();
 
-    let query = Memo::new(move |_| FleetQuery::from_query_string(&location.search.get()));
+    // The table answers to `query` at once; the URL follows a moment later.
+    // Writing the URL (history.replaceState and the router's matching) cost
+    // more than the sort itself, and a dispatcher typing a name does not
+    // need one history entry per keystroke.
+    let url_query = Memo::new(move |_| FleetQuery::from_query_string(&location.search.get()));
+    let query = RwSignal::new(url_query.get_untracked());
+    // Back, forward or a link changed the URL: the table follows it.
+    Effect::new(move |_| {
+        let q = url_query.get();
+        if query.with_untracked(|c| *c != q) {
+            query.set(q);
+        }
+    });
+    let url_write = StoredValue::new_local(None::<TimeoutHandle>);
+    let cancel_url_write = move || {
+        url_write.update_value(|h| {
+            if let Some(h) = h.take() {
+                h.clear();
+            }
+        })
+    };
+    on_cleanup(cancel_url_write);
     let set_query = {
         let navigate = navigate.clone();
         move |q: FleetQuery| {
-            navigate(
-                &format!("/?{}", with_driver(&q, None)),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
+            query.set(q);
+            cancel_url_write();
+            let navigate = navigate.clone();
+            let handle = set_timeout_with_handle(
+                move || {
+                    url_write.set_value(None);
+                    let q = query.get_untracked();
+                    navigate(
+                        &format!("/?{}", with_driver(&q, None)),
+                        NavigateOptions {
+                            replace: true,
+                            scroll: false,
+                            ..Default::default()
+                        },
+                    );
                 },
+                URL_FOLLOWS,
             );
+            url_write.set_value(handle.ok());
         }
     };
     let open_driver = move |id: String| {
+        cancel_url_write();
         navigate(
             &format!("/?{}", with_driver(&query.get_untracked(), Some(&id))),
             NavigateOptions::default(),
@@ -336,15 +373,11 @@ fn FleetTable() -> impl IntoView {
         })
     });
 
-    // The text box answers at once; the URL follows.
-    let text = RwSignal::new(query.get_untracked().text);
     let on_text = {
         let set_query = set_query.clone();
         move |ev| {
-            let t = event_target_value(&ev);
-            text.set(t.clone());
             let mut q = query.get_untracked();
-            q.text = t;
+            q.text = event_target_value(&ev);
             set_query(q);
         }
     };
@@ -424,7 +457,7 @@ fn FleetTable() -> impl IntoView {
             <div class="text-filter">
                 <label for="fleet-filter">{l.t(FleetText::FindLabel)}</label>
                 <input id="fleet-filter" type="search" autocomplete="off" spellcheck="false"
-                    prop:value=move || text.get() on:input=on_text />
+                    prop:value=move || query.with(|q| q.text.clone()) on:input=on_text />
             </div>
         </div>
         <p class="shown">

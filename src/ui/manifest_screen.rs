@@ -30,16 +30,13 @@ use crate::state::routebook::{Refresh, RouteBook, Sync};
 use crate::state::session::SessionState;
 use crate::state::upkeep::Connectivity;
 
-/// One rendered stop: which manifest (by save time), which stop, and which
-/// of its packages (`None`: all). Also the list's key, so a new manifest or
-/// a new search re-renders the card while a mark does not.
 /// Stops in the first window of search results (a phone screen shows
-/// three or four).
-const SEARCH_ROWS: usize = 12;
+/// three or four; more follow as the driver scrolls).
+const SEARCH_ROWS: usize = 6;
 
+/// A stop a search matched, and which of its packages (`None`: all).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Row {
-    generation: i64,
     stop: usize,
     packages: Option<Vec<usize>>,
 }
@@ -62,10 +59,11 @@ pub fn ManifestScreen() -> impl IntoView {
     });
     let query = RwSignal::new(String::new());
     let filter = RwSignal::new(StatusFilter::All);
-    let searching =
-        move || filter.get() != StatusFilter::All || !query.with(|q| q.trim().is_empty());
+    let searching = Memo::new(move |_| {
+        filter.get() != StatusFilter::All || !query.with(|q| q.trim().is_empty())
+    });
     let result: Memo<Option<SearchResult>> = Memo::new(move |_| {
-        if !searching() {
+        if !searching.get() {
             return None;
         }
         let q = query.get();
@@ -77,51 +75,45 @@ pub fn ManifestScreen() -> impl IntoView {
         })
     });
     let generation = move || book.saved.with(|s| s.as_ref().map_or(0, |s| s.saved_at_ms));
-    let rows: Memo<Vec<Row>> = Memo::new(move |_| {
-        let generation = generation();
-        result.with(|r| match r {
-            Some(r) => r
-                .matches
-                .iter()
+    let stop_count = Memo::new(move |_| {
+        book.saved
+            .with(|s| s.as_ref().map_or(0, |s| s.manifest.stops.len()))
+    });
+    // The stops a search matched, in route order, with the packages it picked.
+    let matches: Memo<Vec<Row>> = Memo::new(move |_| {
+        result.with(|r| {
+            r.iter()
+                .flat_map(|r| r.matches.iter())
                 .map(|(stop, pkgs)| Row {
-                    generation,
                     stop: *stop,
                     packages: Some(pkgs.clone()),
                 })
-                .collect(),
-            None => (0..book
-                .saved
-                .with(|s| s.as_ref().map_or(0, |s| s.manifest.stops.len())))
-                .map(|stop| Row {
-                    generation,
-                    stop,
-                    packages: None,
-                })
-                .collect(),
+                .collect()
         })
     });
 
     let next_id = next_stop_id(manifest);
-    let next_row = move || {
+    // Where the next stop is in the route.
+    let next_index = move || {
         let id = next_id.get()?;
-        book.saved.with_untracked(|s| {
-            let stops = &s.as_ref()?.manifest.stops;
-            rows.with(|rs| {
-                rs.iter()
-                    .position(|r| stops.get(r.stop).is_some_and(|st| st.id == id))
-            })
-        })
+        book.saved
+            .with_untracked(|s| s.as_ref()?.manifest.stops.iter().position(|st| st.id == id))
     };
-    // Enough rows that the next stop is among them, then more on scroll.
-    let limit = RwSignal::new(rows_to_render(ROWS_STEP, next_row(), ROWS_STEP));
-    // A new search starts from the top, with a short first window: every
-    // keystroke rebuilds the matching cards, so fewer cards is a faster
-    // answer; the rest follow as the driver scrolls.
+    // Two windows. The route's: enough stops that the next one is among
+    // them, then more as the driver scrolls. A search's: the first few
+    // matches, then more on scroll; each new search starts it again.
+    //
+    // The route's cards stay on the page (hidden) while the driver searches,
+    // so starting a search and clearing it only hide and show them: the
+    // costly part of a keystroke, building and removing cards, is limited to
+    // the few matches beyond the route window.
+    let base_limit = RwSignal::new(rows_to_render(ROWS_STEP, next_index(), ROWS_STEP));
+    let search_limit = RwSignal::new(SEARCH_ROWS);
     Effect::new(move |prev: Option<()>| {
         query.track();
         filter.track();
-        if prev.is_some() {
-            limit.set(if searching() { SEARCH_ROWS } else { ROWS_STEP });
+        if prev.is_some() && search_limit.get_untracked() != SEARCH_ROWS {
+            search_limit.set(SEARCH_ROWS);
         }
     });
     let announce = RwSignal::new(String::new());
@@ -132,9 +124,9 @@ pub fn ManifestScreen() -> impl IntoView {
         // (nothing to the first stop), which would scroll past the counts.
         if let (Some(Some(prev)), Some(id)) = (prev, current.as_ref()) {
             if &prev != id {
-                if let Some(i) = next_row() {
-                    if i >= limit.get_untracked() {
-                        limit.set(rows_to_render(ROWS_STEP, Some(i), ROWS_STEP));
+                if let Some(i) = next_index() {
+                    if i >= base_limit.get_untracked() {
+                        base_limit.set(rows_to_render(ROWS_STEP, Some(i), ROWS_STEP));
                     }
                     scroll_stop_into_view(format!("stop-{id}"));
                 }
@@ -157,27 +149,59 @@ pub fn ManifestScreen() -> impl IntoView {
         current
     });
 
-    let shown = move || rows.with(|rs| rs.iter().take(limit.get()).cloned().collect::<Vec<_>>());
-    let total_rows = Signal::derive(move || rows.with(Vec::len));
+    // The cards on the page, in route order: the route window, plus the
+    // search's matches beyond it.
+    let shown = Memo::new(move |_| {
+        let generation = generation();
+        let base = base_limit.get().min(stop_count.get());
+        let mut stops: Vec<usize> = (0..base).collect();
+        if searching.get() {
+            matches.with(|rs| {
+                let beyond = rs.iter().take(search_limit.get()).map(|r| r.stop);
+                stops.extend(beyond.filter(|s| *s >= base));
+            });
+        }
+        stops
+            .into_iter()
+            .map(|s| (generation, s))
+            .collect::<Vec<_>>()
+    });
+    let total_matches = Signal::derive(move || matches.with(Vec::len));
     let now = coarse_now();
 
-    let card = move |row: Row| {
+    // A card per stop on the page, keyed by manifest and stop. Whether it
+    // shows, and which of its packages, are signals the card reads: a
+    // keystroke that keeps a stop among the results keeps its card.
+    let card = move |(generation, stop_index): (i64, usize)| {
         let stop = book.saved.with_untracked(|s| {
-            let st = s.as_ref()?.manifest.stops.get(row.stop)?.clone();
-            Some(st)
+            let s = s.as_ref().filter(|s| s.saved_at_ms == generation)?;
+            s.manifest.stops.get(stop_index).cloned()
         });
-        stop.map(|mut stop| {
-            let of_packages = row.packages.as_ref().map(|_| stop.packages.len());
-            if let Some(keep) = &row.packages {
-                stop.packages = keep
-                    .iter()
-                    .filter_map(|i| stop.packages.get(*i).cloned())
-                    .collect();
-            }
+        stop.map(|stop| {
+            // Some(None): the whole stop; Some(Some(picked)): a search's
+            // packages; None: a route card the search did not match.
+            let pick = Memo::new(move |_| {
+                if !searching.get() {
+                    return Some(None);
+                }
+                matches.with(|rs| {
+                    rs.iter()
+                        .take(search_limit.get())
+                        .find(|r| r.stop == stop_index)
+                        .map(|r| r.packages.clone())
+                })
+            });
+            // A hidden card keeps the packages it last showed: nothing to
+            // rebuild while nobody sees it.
+            let only = Memo::new(move |prev: Option<&Option<Vec<usize>>>| match pick.get() {
+                Some(p) => p,
+                None => prev.cloned().flatten(),
+            });
+            let hidden = Signal::derive(move || pick.with(Option::is_none));
             let id = stop.id.clone();
             let is_next =
                 Signal::derive(move || next_id.with(|n| n.as_deref() == Some(id.as_str())));
-            view! { <StopCard stop is_next now=now of_packages=of_packages.unwrap_or(0) /> }
+            view! { <StopCard stop is_next now=now only hidden /> }
         })
     };
 
@@ -245,9 +269,12 @@ pub fn ManifestScreen() -> impl IntoView {
                     </div>
                 </Show>
                 <div class="stops">
-                    <For each=shown key=|r| r.clone() children=card />
+                    <For each=move || shown.get() key=|r| *r children=card />
                 </div>
-                <MoreRows limit total=total_rows noun=l.t(T::NounStops) />
+                <Show when=move || searching.get()
+                    fallback=move || view! { <MoreRows limit=base_limit total=stop_count noun=l.t(T::NounStops) /> }>
+                    <MoreRows limit=search_limit total=total_matches noun=l.t(T::NounStops) />
+                </Show>
             </Show>
         </section>
     }

@@ -62,15 +62,21 @@ pub fn window_text(lang: Lang, stop: &Stop) -> Option<String> {
 
 /// One stop. `is_next` highlights the stop the driver goes to next; `now`
 /// (the device clock, coarse) adds the window's state ("Closing soon");
-/// `of_packages` is the stop's full package count when `stop` holds only
-/// the packages a search matched.
+/// `only` (a search) picks which of the stop's packages show, by position,
+/// `None` for all of them.
+///
+/// `only` and `hidden` are signals, not part of the card's identity, so a
+/// keystroke that keeps a stop among the results keeps its card: package
+/// rows that stop matching are hidden, not removed, and only a package that
+/// matches for the first time gets a new row.
 #[component]
 pub fn StopCard(
     stop: Stop,
     #[prop(optional)] read_only: bool,
     #[prop(optional, into)] is_next: MaybeProp<bool>,
     #[prop(optional, into)] now: MaybeProp<i64>,
-    #[prop(optional)] of_packages: Option<usize>,
+    #[prop(optional, into)] only: MaybeProp<Vec<usize>>,
+    #[prop(optional, into)] hidden: MaybeProp<bool>,
 ) -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let l = use_locale();
@@ -80,38 +86,54 @@ pub fn StopCard(
         let now = now.get()?;
         window_words(l.lang(), window_state(window.as_ref(), now))
     };
-    let ids: Vec<String> = stop.packages.iter().map(|p| p.id.clone()).collect();
-    let pending_ids = {
-        let packages = stop.packages.clone();
-        move || {
-            book.marked.with(|mk| {
-                packages
-                    .iter()
-                    .filter(|p| *status_of(p, mk) == PackageStatus::Pending)
-                    .map(|p| p.id.clone())
-                    .collect::<Vec<_>>()
-            })
-        }
-    };
-    let done = {
-        let pending_ids = pending_ids.clone();
-        Memo::new(move |_| pending_ids().is_empty())
-    };
-    let done = move || done.get();
-    let deliver_all = {
-        let pending_ids = pending_ids.clone();
-        move |_| {
-            for id in pending_ids() {
-                book.mark_delivered(&id);
+    let of_packages = stop.packages.len();
+    let packages = StoredValue::new(stop.packages.clone());
+    // Which packages show, by position in the stop (all, without a search).
+    let shown = Memo::new(move |_| match only.get() {
+        Some(keep) => keep.into_iter().filter(|i| *i < of_packages).collect(),
+        None => (0..of_packages).collect::<Vec<usize>>(),
+    });
+    // Rows once built stay, hidden while a search leaves them out: showing
+    // them again (the search cleared or widened) costs an attribute, not a
+    // rebuild.
+    let built = Memo::new(move |prev: Option<&Vec<usize>>| {
+        let mut rows = prev.cloned().unwrap_or_default();
+        shown.with(|s| {
+            for i in s {
+                if !rows.contains(i) {
+                    rows.push(*i);
+                }
             }
+        });
+        rows.sort_unstable();
+        rows
+    });
+    let pending_ids = move || {
+        book.marked.with(|mk| {
+            packages.with_value(|ps| {
+                shown.with(|shown| {
+                    shown
+                        .iter()
+                        .filter_map(|i| ps.get(*i))
+                        .filter(|p| *status_of(p, mk) == PackageStatus::Pending)
+                        .map(|p| p.id.clone())
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    };
+    let done = Memo::new(move |_| pending_ids().is_empty());
+    let done = move || done.get();
+    let deliver_all = move |_| {
+        for id in pending_ids() {
+            book.mark_delivered(&id);
         }
     };
-    let multi = ids.len() > 1;
+    let count = move || shown.with(Vec::len);
     let title_id = format!("stop-{}", stop.id);
     let addr2 = stop.address.line2.clone();
-    let shown = stop.packages.len();
     view! {
-        <article class="stop" class:done=done class:next=is_next aria-labelledby=title_id.clone() data-stop=stop.id.clone()>
+        <article class="stop" hidden=move || hidden.get().unwrap_or(false) class:done=done class:next=is_next aria-labelledby=title_id.clone() data-stop=stop.id.clone()>
             <header class="stop-head">
                 <span class="seq" aria-label=l.f(T::StopLabel, &[("seq", &stop.seq.to_string())])>{stop.seq}</span>
                 <div class="addr">
@@ -131,15 +153,18 @@ pub fn StopCard(
                 {stop.access_code.clone().map(|c| view! { <p class="access">{l.t(T::AccessCode)} " " <strong>{c}</strong></p> })}
                 {stop.notes.clone().map(|n| view! { <p class="notes">{n}</p> })}
             </div>
-            {of_packages.filter(|n| *n > shown).map(|n| view! {
-                <p class="shown-of">{l.f(T::ShowingOf, &[("shown", &shown.to_string()), ("n", &n.to_string())])}</p>
+            {move || (count() < of_packages).then(|| view! {
+                <p class="shown-of">{l.f(T::ShowingOf, &[("shown", &count().to_string()), ("n", &of_packages.to_string())])}</p>
             })}
             <ul class="packages">
-                {stop.packages.iter().cloned().map(|p| view! { <PackageRow package=p read_only /> }).collect_view()}
+                <For each=move || built.get() key=|i| *i children=move |i| {
+                    let hidden = Signal::derive(move || !shown.with(|s| s.contains(&i)));
+                    packages.with_value(|ps| ps.get(i).cloned()).map(|package| view! { <PackageRow package read_only hidden /> })
+                } />
             </ul>
-            {(multi && !read_only).then(|| view! {
+            {move || (count() > 1 && !read_only).then(|| view! {
                 <button type="button" class="secondary all" on:click=deliver_all disabled=done>
-                    {l.f(T::AllDelivered, &[("n", &ids.len().to_string())])}
+                    {l.f(T::AllDelivered, &[("n", &count().to_string())])}
                 </button>
             })}
         </article>
@@ -147,13 +172,21 @@ pub fn StopCard(
 }
 
 #[component]
-fn PackageRow(package: Package, read_only: bool) -> impl IntoView {
+fn PackageRow(
+    package: Package,
+    read_only: bool,
+    #[prop(into)] hidden: Signal<bool>,
+) -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let l = use_locale();
     let id = package.id.clone();
+    // One memo per row: a mark re-checks every row's status, but only the
+    // row whose status changed updates its text, class and buttons (and the
+    // marks have one subscriber per row, not three).
     let status = {
         let package = package.clone();
-        move || book.marked.with(|mk| status_of(&package, mk).clone())
+        let status = Memo::new(move |_| book.marked.with(|mk| status_of(&package, mk).clone()));
+        move || status.get()
     };
     let choosing = RwSignal::new(false);
     let tracking = package.tracking.clone();
@@ -199,7 +232,7 @@ fn PackageRow(package: Package, read_only: bool) -> impl IntoView {
         now
     });
     view! {
-        <li class="package" node_ref=row tabindex="-1" data-package=package.id.clone() data-tracking=tracking.clone()>
+        <li class="package" hidden=move || hidden.get() node_ref=row tabindex="-1" data-package=package.id.clone() data-tracking=tracking.clone()>
             <div class="pkg-main">
                 <p class="tracking"><span class="head">{head}</span><strong class="last4">{last4}</strong></p>
                 <p class="recipient">{package.recipient.clone()}</p>
