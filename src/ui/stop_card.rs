@@ -196,14 +196,8 @@ fn PackageRow(
         let id = id.clone();
         move |_| book.mark_delivered(&id)
     };
-    let status_class = {
-        let status = status.clone();
-        move || format!("status {}", status().as_str())
-    };
-    let pending = Memo::new({
-        let status = status.clone();
-        move |_| status() == PackageStatus::Pending
-    });
+    let status_class = move || format!("status {}", status().as_str());
+    let pending = Memo::new(move |_| status() == PackageStatus::Pending);
     // Marking hides the buttons (and closing the attempt form removes it),
     // which would drop keyboard focus to the top of the page. Keep it on
     // this package instead, so the next Tab goes on from here.
