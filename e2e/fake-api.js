@@ -7,10 +7,11 @@
 // specs using this must `test.use({ serviceWorkers: "block" })`.
 import http from "node:http";
 import { readFileSync } from "node:fs";
+import { fixtureText } from "./fixture.js";
 import { expect } from "@playwright/test";
 
 export const shipped = JSON.parse(readFileSync("public/config.json", "utf8"));
-export const manifestText = readFileSync("tests/fixtures/manifest.json", "utf8");
+export const manifestText = fixtureText("manifest.json");
 
 /** The fixture manifest with every package still to deliver (3 packages). */
 export const pendingManifestText = (() => {

@@ -18,7 +18,8 @@ const dayLater = (iso, days) => {
 
 test("personal data is purged after the retention window; the unsent mark survives and is sent", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: "block" });
-  const m = fixtureManifest();
+  // The clock is pinned to the fixture's own day below.
+  const m = fixtureManifest({ asDated: true });
   const names = m.stops.flatMap((s) => s.packages.map((p) => p.recipient));
   const notes = [...m.stops.map((s) => s.notes), ...m.stops.flatMap((s) => s.packages.map((p) => p.notes))].filter(Boolean);
   const blockEnd = Date.parse(m.block.end);
@@ -68,7 +69,7 @@ test("personal data is purged after the retention window; the unsent mark surviv
   await after.screenshot({ path: "e2e/artifacts/retention-after-purge.png" });
 
   // The next day's manifest arrives after signing in; the old mark is sent.
-  const next = fixtureManifest();
+  const next = fixtureManifest({ asDated: true });
   next.id = "M-2026-11-27-D-1001";
   next.generated_at = dayLater(next.generated_at, 2);
   next.block.start = dayLater(next.block.start, 2);

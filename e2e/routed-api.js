@@ -2,10 +2,11 @@
 // the app's real HTTP client runs against data this test controls.
 // config.json is routed to point the app at it; use with serviceWorkers: "block".
 import { readFileSync } from "node:fs";
+import { fixtureText } from "./fixture.js";
 
 export const shipped = JSON.parse(readFileSync("public/config.json", "utf8"));
-export const fixtureManifest = () => JSON.parse(readFileSync("tests/fixtures/manifest.json", "utf8"));
-export const fixtureFleet = () => JSON.parse(readFileSync("tests/fixtures/fleet.json", "utf8"));
+export const fixtureManifest = (opts) => JSON.parse(fixtureText("manifest.json", opts));
+export const fixtureFleet = (opts) => JSON.parse(fixtureText("fleet.json", opts));
 
 export const problem = (status) => ({
   status,
