@@ -374,17 +374,6 @@ impl Term {
     }
 }
 
-/// Packages matching every word of `query` and the status filter.
-///
-/// A word matches a package when it appears in the stop's address or notes,
-/// the recipient or the package notes, or matches the tracking number (the
-/// whole number, its last four digits, or any run of five or more
-/// characters). Shorter fragments such as "12" deliberately do not match
-/// tracking numbers: every label on the route contains "12" somewhere.
-///
-/// `manifest` supplies current statuses (marks applied) and must have the
-/// shape the index was built from (see [`SearchIndex::is_for`]); stops or
-/// packages the index does not know are skipped rather than guessed at.
 /// `hay.contains(needle)`, without building a two-way searcher per call:
 /// a search runs this for every package on every keystroke, and with short
 /// needles and short fields setting the searcher up cost more than the
@@ -405,6 +394,17 @@ pub fn contains(hay: &str, needle: &str) -> bool {
         .any(|(i, &b)| b == first && hay[i + 1..i + needle.len()] == *rest)
 }
 
+/// Packages matching every word of `query` and the status filter.
+///
+/// A word matches a package when it appears in the stop's address or notes,
+/// the recipient or the package notes, or matches the tracking number (the
+/// whole number, its last four digits, or any run of five or more
+/// characters). Shorter fragments such as "12" deliberately do not match
+/// tracking numbers: every label on the route contains "12" somewhere.
+///
+/// `manifest` supplies current statuses (marks applied) and must have the
+/// shape the index was built from (see [`SearchIndex::is_for`]); stops or
+/// packages the index does not know are skipped rather than guessed at.
 pub fn search(
     index: &SearchIndex,
     manifest: &Manifest,

@@ -35,7 +35,7 @@ pub const FLEET_KEY: &str = crate::state::keys::FLEET;
 const REFRESH_EVERY: Duration = Duration::from_secs(30);
 
 /// Rows on the page before the dispatcher scrolls further: a desk monitor
-/// shows about 15. Sorting and filtering rebuild this window, so it is kept
+/// shows 8 to 15. Sorting and filtering rebuild this window, so it is kept
 /// small; more follow (in steps of this size) as the dispatcher scrolls.
 const FIRST_ROWS: usize = 25;
 

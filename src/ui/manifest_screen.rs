@@ -34,11 +34,11 @@ use crate::state::upkeep::Connectivity;
 /// three or four; more follow as the driver scrolls).
 const SEARCH_ROWS: usize = 6;
 
-/// A stop a search matched, and which of its packages (`None`: all).
+/// A stop a search matched, and which of its packages (by position).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Row {
     stop: usize,
-    packages: Option<Vec<usize>>,
+    packages: Vec<usize>,
 }
 
 #[component]
@@ -86,7 +86,7 @@ pub fn ManifestScreen() -> impl IntoView {
                 .flat_map(|r| r.matches.iter())
                 .map(|(stop, pkgs)| Row {
                     stop: *stop,
-                    packages: Some(pkgs.clone()),
+                    packages: pkgs.clone(),
                 })
                 .collect()
         })
@@ -188,7 +188,7 @@ pub fn ManifestScreen() -> impl IntoView {
                     rs.iter()
                         .take(search_limit.get())
                         .find(|r| r.stop == stop_index)
-                        .map(|r| r.packages.clone())
+                        .map(|r| Some(r.packages.clone()))
                 })
             });
             // A hidden card keeps the packages it last showed: nothing to
