@@ -175,6 +175,8 @@ pub struct Row {
     pub attempted_pct: u32,
     pub next_stop: Option<String>,
     pub flags: Vec<FlagText>,
+    /// "12 delivered, 3 attempted, of 40", for the numbers' tooltip.
+    pub progress_title: String,
 }
 
 fn pct(part: u32, total: u32) -> u32 {
@@ -259,6 +261,14 @@ pub fn row_in(lang: Lang, d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -
             .as_ref()
             .map(|n| format!("{}. {}", n.seq, n.line1)),
         flags: flag_texts,
+        progress_title: t(
+            FleetText::ProgressTitle,
+            &[
+                ("delivered", &d.delivered.to_string()),
+                ("attempted", &d.attempted.to_string()),
+                ("total", &d.total.to_string()),
+            ],
+        ),
     }
 }
 
@@ -385,6 +395,7 @@ mod tests {
         assert_eq!(r.last_seen_exact, "2026-11-25 07:39");
         assert_eq!((r.delivered_pct, r.attempted_pct), (25, 5));
         assert_eq!(r.next_stop.as_deref(), Some("31. 12 Oak St"));
+        assert_eq!(r.progress_title, "50 delivered, 10 attempted, of 200");
         assert!(r.flags.is_empty());
     }
 

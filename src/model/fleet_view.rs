@@ -9,6 +9,7 @@ use std::cmp::Ordering;
 
 use super::fleet::{DriverState, DriverStatus};
 // One folding for every search box, so drivers and dispatchers match alike.
+use super::search::contains;
 pub use super::search::fold;
 use super::time::{parse_rfc3339, EpochMs};
 
@@ -247,13 +248,96 @@ fn is_behind(d: &DriverStatus, now_ms: i64, start_ms: i64, end_ms: i64) -> bool 
     100 * (elapsed * total - done * span) > i128::from(BEHIND_BY_POINTS) * span * total
 }
 
-/// Each driver's sort and filter keys, computed once per [`view`] call.
+/// Each driver's sort and filter keys: folded text, parsed time, ranks.
+/// They depend on the fleet and the clock, not on the query, so the table
+/// computes them once per refresh and each sort or keystroke only compares.
+#[derive(Clone, Debug, PartialEq)]
 struct Keys {
-    index: usize,
     state_rank: Option<u8>,
     last_seen: Option<EpochMs>,
     progress: Option<Fraction>,
     urgency: u8,
+    name: String,
+    /// The folded next-stop street and its sequence number.
+    next_stop: Option<(String, u32)>,
+    /// Folded name, id and next stop, separated by a line break, which no
+    /// search term contains, so a term never matches across two fields.
+    haystack: String,
+}
+
+/// The fleet's drivers with their keys, ready to be filtered and sorted
+/// any number of times.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FleetIndex {
+    states: Vec<DriverState>,
+    keys: Vec<Keys>,
+}
+
+impl FleetIndex {
+    pub fn new(drivers: &[DriverStatus], now_ms: EpochMs, block: BlockSpan) -> FleetIndex {
+        let keys = drivers
+            .iter()
+            .map(|d| {
+                let last_seen = parse_rfc3339(&d.last_seen).map(|s| s.ms);
+                let name = fold(&d.name);
+                let id = fold(&d.id);
+                let next_stop = d.next_stop.as_ref().map(|n| (fold(&n.line1), n.seq));
+                let mut haystack = String::with_capacity(name.len() + id.len() + 40);
+                haystack.push_str(&name);
+                haystack.push('\n');
+                haystack.push_str(&id);
+                if let Some((street, _)) = &next_stop {
+                    haystack.push('\n');
+                    haystack.push_str(street);
+                }
+                Keys {
+                    state_rank: state_rank(&d.state),
+                    last_seen,
+                    progress: progress_of(d),
+                    urgency: flags_at(d, last_seen, now_ms, block.start_ms, block.end_ms).urgency(),
+                    name,
+                    next_stop,
+                    haystack,
+                }
+            })
+            .collect();
+        FleetIndex {
+            states: drivers.iter().map(|d| d.state.clone()).collect(),
+            keys,
+        }
+    }
+
+    /// Indices of the drivers to show, in order: filtered by state and by
+    /// text, then stably sorted, so rows that tie keep the server's order
+    /// and do not jump around between refreshes.
+    pub fn view(&self, q: &FleetQuery) -> Vec<usize> {
+        let terms: Vec<String> = fold(&q.text)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let mut rows: Vec<usize> = (0..self.keys.len())
+            .filter(|&i| q.state.as_ref().is_none_or(|s| *s == self.states[i]))
+            .filter(|&i| {
+                let hay = self.keys[i].haystack.as_str();
+                terms.iter().all(|t| contains(hay, t))
+            })
+            .collect();
+        let desc = q.descending;
+        let dir = |o: Ordering| if desc { o.reverse() } else { o };
+        let k = |i: &usize| &self.keys[*i];
+        rows.sort_by(|a, b| {
+            let (a, b) = (k(a), k(b));
+            match q.sort {
+                SortKey::Name => dir(a.name.cmp(&b.name)),
+                SortKey::State => directed(&a.state_rank, &b.state_rank, desc),
+                SortKey::LastSeen => directed(&a.last_seen, &b.last_seen, desc),
+                SortKey::Progress => directed(&a.progress, &b.progress, desc),
+                SortKey::NextStop => directed(&a.next_stop, &b.next_stop, desc),
+                SortKey::Flags => dir(a.urgency.cmp(&b.urgency)),
+            }
+        });
+        rows
+    }
 }
 
 /// done/total, compared exactly by cross-multiplying.
@@ -306,81 +390,15 @@ fn directed<T: Ord>(a: &Option<T>, b: &Option<T>, descending: bool) -> Ordering 
     }
 }
 
-/// Indices into `drivers` of the rows to show, in order: filtered by state
-/// and by text, then stably sorted, so rows that tie keep the server's order
-/// and do not jump around between refreshes.
+/// Indices into `drivers` of the rows to show, in order (see
+/// [`FleetIndex::view`]); builds the keys for this one call.
 pub fn view(
     drivers: &[DriverStatus],
     q: &FleetQuery,
     now_ms: EpochMs,
     block: BlockSpan,
 ) -> Vec<usize> {
-    let terms: Vec<String> = fold(&q.text)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    let mut haystack = String::new();
-    let mut rows: Vec<(Keys, String)> = Vec::with_capacity(drivers.len());
-    for (index, d) in drivers.iter().enumerate() {
-        if q.state.as_ref().is_some_and(|s| *s != d.state) {
-            continue;
-        }
-        if !terms.is_empty() {
-            haystack.clear();
-            // Separated by a line break, which no term contains, so a term
-            // never matches across two fields.
-            haystack.push_str(&fold(&d.name));
-            haystack.push('\n');
-            haystack.push_str(&fold(&d.id));
-            if let Some(n) = &d.next_stop {
-                haystack.push('\n');
-                haystack.push_str(&fold(&n.line1));
-            }
-            if !terms.iter().all(|t| haystack.contains(t.as_str())) {
-                continue;
-            }
-        }
-        let last_seen = parse_rfc3339(&d.last_seen).map(|s| s.ms);
-        let urgency = match q.sort {
-            SortKey::Flags => {
-                flags_at(d, last_seen, now_ms, block.start_ms, block.end_ms).urgency()
-            }
-            _ => 0,
-        };
-        // The text key depends on the column; only that one is folded.
-        let text_key = match (q.sort, &d.next_stop) {
-            (SortKey::Name, _) => fold(&d.name),
-            (SortKey::NextStop, Some(n)) => fold(&n.line1),
-            _ => String::new(),
-        };
-        rows.push((
-            Keys {
-                index,
-                state_rank: state_rank(&d.state),
-                last_seen,
-                progress: progress_of(d),
-                urgency,
-            },
-            text_key,
-        ));
-    }
-
-    let desc = q.descending;
-    let dir = |o: Ordering| if desc { o.reverse() } else { o };
-    rows.sort_by(|(a, ak), (b, bk)| match q.sort {
-        SortKey::Name => dir(ak.cmp(bk)),
-        SortKey::State => directed(&a.state_rank, &b.state_rank, desc),
-        SortKey::LastSeen => directed(&a.last_seen, &b.last_seen, desc),
-        SortKey::Progress => directed(&a.progress, &b.progress, desc),
-        SortKey::NextStop => {
-            let seq = |k: &Keys| drivers[k.index].next_stop.as_ref().map(|n| n.seq);
-            let ka = seq(a).map(|n| (ak.as_str(), n));
-            let kb = seq(b).map(|n| (bk.as_str(), n));
-            directed(&ka, &kb, desc)
-        }
-        SortKey::Flags => dir(a.urgency.cmp(&b.urgency)),
-    });
-    rows.into_iter().map(|(k, _)| k.index).collect()
+    FleetIndex::new(drivers, now_ms, block).view(q)
 }
 
 /// How many drivers are in each state, for the filter buttons.

@@ -154,6 +154,11 @@ pub fn MoreRows(
     limit: RwSignal<usize>,
     #[prop(into)] total: Signal<usize>,
     #[prop(into)] noun: String,
+    /// How far below the screen the end may be when more rows come: far
+    /// for a phone's list (it scrolls fast), near for the fleet table,
+    /// whose every sort and filter rewrites all the rows on the page.
+    #[prop(default = "600px 0px")]
+    margin: &'static str,
 ) -> impl IntoView {
     let sentinel = NodeRef::<html::Div>::new();
     let observer = StoredValue::new_local(
@@ -192,7 +197,7 @@ pub fn MoreRows(
             },
         );
         let init = web_sys::IntersectionObserverInit::new();
-        init.set_root_margin("600px 0px");
+        init.set_root_margin(margin);
         if let Ok(obs) =
             web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init)
         {
