@@ -18,11 +18,13 @@ async function signIn(page, username) {
 
 const rows = (page) => page.locator(".fleet-table tbody tr");
 
+// Done (delivered + attempted) over total, read from the numbers the
+// dispatcher sees ("33 / 3 / 230"); null for a driver without packages.
 async function progressFractions(page) {
   return rows(page).evaluateAll((trs) =>
     trs.map((tr) => {
-      const t = Number(tr.dataset.total);
-      return t > 0 ? Number(tr.dataset.done) / t : null;
+      const [delivered, attempted, total] = tr.querySelector(".nums").textContent.split("/").map(Number);
+      return total > 0 ? (delivered + attempted) / total : null;
     }),
   );
 }

@@ -82,7 +82,10 @@ test("fleet in Spanish: headers, states, sorting, filtering, no English left", a
   await expect(page.locator("th.col-progress")).toHaveAttribute("aria-sort", "ascending");
   const fractions = () =>
     rows(page).evaluateAll((trs) =>
-      trs.map((tr) => (Number(tr.dataset.total) > 0 ? Number(tr.dataset.done) / Number(tr.dataset.total) : null)).filter((x) => x !== null),
+      trs
+        .map((tr) => tr.querySelector(".nums").textContent.split("/").map(Number))
+        .map(([delivered, attempted, total]) => (total > 0 ? (delivered + attempted) / total : null))
+        .filter((x) => x !== null),
     );
   let f = await fractions();
   expect(f).toEqual([...f].sort((a, b) => a - b));

@@ -509,7 +509,6 @@ fn FleetRow(row: Memo<Option<Row>>, open: impl Fn(String) + 'static) -> impl Int
     // them also keeps the wasm smaller than a distinct closure per cell.
     let text =
         move |f: fn(&Row) -> String| move || row.with(|r| r.as_ref().map(f).unwrap_or_default());
-    let num = move |f: fn(&Row) -> u32| move || row.with(|r| r.as_ref().map(f).unwrap_or_default());
     let flags =
         Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.flags.clone()).unwrap_or_default()));
     let on_open = move |_| {
@@ -519,7 +518,6 @@ fn FleetRow(row: Memo<Option<Row>>, open: impl Fn(String) + 'static) -> impl Int
     };
     view! {
         <tr data-driver=text(|r| r.id.clone()) data-state=text(|r| r.state_key.clone())
-            data-done=num(|r| r.delivered + r.attempted) data-total=num(|r| r.total)
             class:flagged=move || flags.with(|f| !f.is_empty())>
             <td class="col-name">
                 <button type="button" class="driver-link" on:click=on_open>{text(|r| r.name.clone())}</button>
@@ -535,7 +533,7 @@ fn FleetRow(row: Memo<Option<Row>>, open: impl Fn(String) + 'static) -> impl Int
             </td>
             <td class="col-progress">
                 <span class="nums" title=text(|r| r.progress_title.clone())>
-                    <strong>{num(|r| r.delivered)}</strong>" / "{num(|r| r.attempted)}" / "{num(|r| r.total)}
+                    <strong>{text(|r| r.delivered.to_string())}</strong>{text(|r| format!(" / {} / {}", r.attempted, r.total))}
                 </span>
                 // One element painted by a gradient: two flex children per
                 // row cost a sort more layout than the rest of the cell.
