@@ -525,9 +525,10 @@ fn FleetRow(row: Memo<Option<Row>>, open: impl Fn(String) + 'static) -> impl Int
             </td>
             <td class="col-state"><span class=text(|r| format!("pill state-{}", r.state_key))>{text(|r| r.state_label.clone())}</span></td>
             <td class="col-last_seen">
-                // The exact time shows on hover or focus from `data-exact`
-                // (style/main.css), which a phone's tap reaches too.
-                <time datetime=text(|r| r.last_seen.clone()) data-exact=text(|r| r.last_seen_exact.clone())>
+                // One attribute for the exact time: the native tooltip and
+                // screen readers take `title`, and style/main.css shows it
+                // on focus and on a phone's tap, where no tooltip appears.
+                <time datetime=text(|r| r.last_seen.clone()) title=text(|r| r.last_seen_exact.clone())>
                     {text(|r| r.last_seen_ago.clone())}
                 </time>
             </td>
