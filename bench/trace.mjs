@@ -22,7 +22,7 @@ try {
     await page.waitForTimeout(500);
     eventType = "keydown";
     await browser.startTracing(page, { categories: ["devtools.timeline", "blink", "v8.execute"] });
-    for (const w of ["4821", "glisan", "maria"]) {
+    for (const w of (process.env.TRACE_WORDS || "4821,glisan,maria").split(",")) {
       for (const ch of w) { await page.keyboard.press(ch); await page.waitForTimeout(300); }
       for (let i = 0; i < w.length; i++) { await page.keyboard.press("Backspace"); await page.waitForTimeout(300); }
     }
@@ -53,6 +53,20 @@ try {
     const win = mine.filter((e) => e.ts >= c.ts && e.ts < Math.min(c.ts + 250_000, next ? next.ts : Infinity));
     const top = win.filter((e) => !win.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur));
     console.log(top.filter((e) => e.dur >= 1000).map((e) => `${e.name}@${ms(e.ts - c.ts)}+${ms(e.dur)}`).join("  "));
+    if (process.env.TRACE_INSIDE) {
+      // Inside each long top-level event: nested events by name (durations
+      // summed; nesting counts twice), the biggest first.
+      for (const t of top.filter((e) => e.dur >= 20_000)) {
+        const sums = new Map();
+        for (const e of win) {
+          if (e === t || e.ts < t.ts || e.ts + e.dur > t.ts + t.dur) continue;
+          const k = e.name === "EventDispatch" ? `EventDispatch(${e.args?.data?.type})` : e.name;
+          sums.set(k, (sums.get(k) || 0) + e.dur);
+        }
+        const parts = [...sums.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
+        console.log(`    in ${t.name}+${ms(t.dur)}: ${parts.map(([k, d]) => `${k} ${ms(d)}`).join(", ")}`);
+      }
+    }
   }
 } finally {
   await browser.close();

@@ -3,6 +3,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { renderAllCards } from "./render-all.js";
+import { fleetProgress } from "./helpers.js";
 import fs from "node:fs";
 
 test.use({ viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
@@ -17,17 +18,6 @@ async function signIn(page, username) {
 }
 
 const rows = (page) => page.locator(".fleet-table tbody tr");
-
-// Done (delivered + attempted) over total, read from the numbers the
-// dispatcher sees ("33 / 3 / 230"); null for a driver without packages.
-async function progressFractions(page) {
-  return rows(page).evaluateAll((trs) =>
-    trs.map((tr) => {
-      const [delivered, attempted, total] = tr.querySelector(".nums").textContent.split("/").map(Number);
-      return total > 0 ? (delivered + attempted) / total : null;
-    }),
-  );
-}
 
 function watchErrors(page) {
   const problems = [];
@@ -47,12 +37,12 @@ test("fleet: sort, filter, kept in the URL across a reload; no axe violations", 
   await page.getByRole("button", { name: /^Progress/ }).click();
   await expect(page).toHaveURL(/sort=progress&dir=asc/);
   await expect(page.locator("th.col-progress")).toHaveAttribute("aria-sort", "ascending");
-  let f = (await progressFractions(page)).filter((x) => x !== null);
+  let f = await fleetProgress(page);
   expect(f).toEqual([...f].sort((a, b) => a - b));
   await page.getByRole("button", { name: /^Progress/ }).press("Enter");
   await expect(page).toHaveURL(/sort=progress&dir=desc/);
   await expect(page.locator("th.col-progress")).toHaveAttribute("aria-sort", "descending");
-  f = (await progressFractions(page)).filter((x) => x !== null);
+  f = await fleetProgress(page);
   expect(f).toEqual([...f].sort((a, b) => b - a));
 
   // Filter by state: the count on the button is the number of rows.
@@ -322,7 +312,7 @@ test("large fleet: 1,000 drivers render and sort quickly", async ({ page }) => {
   // Timings are printed for the record, never asserted (bench/ has budgets).
   console.log(`large fleet: first rows ${firstRows} ms after reload (${windowRows} rows), sort ${Math.round(sortMs)} ms, filter ${Math.round(filterMs)} ms, all 1000 rows on the page ${allMs} ms later`);
   // The sort reached all 1,000 rows, not just the first window.
-  const f = (await progressFractions(page)).filter((x) => x !== null);
+  const f = await fleetProgress(page);
   expect(f.length).toBeGreaterThan(900);
   expect(f).toEqual([...f].sort((a, b) => a - b));
   await expect(page).toHaveURL(/sort=progress&dir=asc/);

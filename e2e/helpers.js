@@ -48,3 +48,15 @@ export function watchForErrors(page) {
   });
   return problems;
 }
+
+// Each fleet row's done (delivered + attempted) over total, read from the
+// numbers the dispatcher sees ("33 / 3 / 230"), in row order; drivers
+// without packages are left out.
+export async function fleetProgress(page) {
+  return page.locator(".fleet-table tbody tr").evaluateAll((trs) =>
+    trs
+      .map((tr) => tr.querySelector(".nums").textContent.split("/").map(Number))
+      .filter(([, , total]) => total > 0)
+      .map(([delivered, attempted, total]) => (delivered + attempted) / total),
+  );
+}

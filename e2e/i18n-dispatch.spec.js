@@ -5,6 +5,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
+import { fleetProgress } from "./helpers.js";
 
 const desktop = { viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "es-MX" };
@@ -80,13 +81,7 @@ test("fleet in Spanish: headers, states, sorting, filtering, no English left", a
   await progress.click();
   await expect(page).toHaveURL(/sort=progress&dir=asc/);
   await expect(page.locator("th.col-progress")).toHaveAttribute("aria-sort", "ascending");
-  const fractions = () =>
-    rows(page).evaluateAll((trs) =>
-      trs
-        .map((tr) => tr.querySelector(".nums").textContent.split("/").map(Number))
-        .map(([delivered, attempted, total]) => (total > 0 ? (delivered + attempted) / total : null))
-        .filter((x) => x !== null),
-    );
+  const fractions = () => fleetProgress(page);
   let f = await fractions();
   expect(f).toEqual([...f].sort((a, b) => a - b));
   await progress.click();

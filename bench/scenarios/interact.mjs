@@ -17,7 +17,11 @@ export async function searchKeystrokes(page) {
       const t0 = e.timeStamp; // same clock as performance.now()
       let done = false;
       const finish = (v) => { if (!done) { done = true; mo.disconnect(); clearTimeout(timer); window.__lat.push(v); } };
-      const mo = new MutationObserver(() => {
+      // The saved-time line ticks on its own ("saved 2 min ago"): a change
+      // there is not the list following the key.
+      const mo = new MutationObserver((records) => {
+        const target = (r) => (r.target.nodeType === 1 ? r.target : r.target.parentElement);
+        if (records.every((r) => target(r)?.closest(".saved-line"))) return;
         mo.disconnect();
         requestAnimationFrame(() => finish(performance.now() - t0));
       });

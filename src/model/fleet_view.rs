@@ -390,17 +390,6 @@ fn directed<T: Ord>(a: &Option<T>, b: &Option<T>, descending: bool) -> Ordering 
     }
 }
 
-/// Indices into `drivers` of the rows to show, in order (see
-/// [`FleetIndex::view`]); builds the keys for this one call.
-pub fn view(
-    drivers: &[DriverStatus],
-    q: &FleetQuery,
-    now_ms: EpochMs,
-    block: BlockSpan,
-) -> Vec<usize> {
-    FleetIndex::new(drivers, now_ms, block).view(q)
-}
-
 /// How many drivers are in each state, for the filter buttons.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StateCounts {
@@ -449,6 +438,17 @@ mod tests {
     use super::*;
     use crate::model::fleet::{NextStop, SignInError};
     use crate::model::time::{format_rfc3339, parse_rfc3339};
+
+    /// The rows a fresh index shows for `q`; the table keeps one index per
+    /// refresh, the tests build one per call.
+    fn view(
+        drivers: &[DriverStatus],
+        q: &FleetQuery,
+        now_ms: EpochMs,
+        block: BlockSpan,
+    ) -> Vec<usize> {
+        FleetIndex::new(drivers, now_ms, block).view(q)
+    }
 
     const HOUR: i64 = 3_600_000;
     const MIN: i64 = 60_000;

@@ -159,6 +159,9 @@ pub fn MoreRows(
     /// whose every sort and filter rewrites all the rows on the page.
     #[prop(default = "600px 0px")]
     margin: &'static str,
+    /// Rows added each time.
+    #[prop(default = ROWS_STEP)]
+    step: usize,
 ) -> impl IntoView {
     let sentinel = NodeRef::<html::Div>::new();
     let observer = StoredValue::new_local(
@@ -179,7 +182,7 @@ pub fn MoreRows(
                         .is_ok_and(|e| e.is_intersecting())
                 });
                 if near && limit.get_untracked() < total.get_untracked() {
-                    limit.update(|l| *l += ROWS_STEP);
+                    limit.update(|l| *l += step);
                     // Observe afresh after the new rows are laid out: if the
                     // end is still near (a tall screen), this fires again.
                     if let Some(target) = entries
@@ -223,7 +226,7 @@ pub fn MoreRows(
     view! {
         <div class="more-rows" node_ref=sentinel>
             <Show when=move || { left() > 0 }>
-                <button type="button" class="secondary more" on:click=move |_| limit.update(|l| *l += ROWS_STEP)>
+                <button type="button" class="secondary more" on:click=move |_| limit.update(|l| *l += step)>
                     {label.clone()}
                 </button>
             </Show>

@@ -30,15 +30,21 @@ use crate::state::routebook::{Refresh, RouteBook, Sync};
 use crate::state::session::SessionState;
 use crate::state::upkeep::Connectivity;
 
-/// Stops in the first window of search results (a phone screen shows
-/// three or four; more follow as the driver scrolls).
-const SEARCH_ROWS: usize = 6;
+/// Stops in the first window of search results, and added each time the
+/// driver scrolls near its end. Under the counts and the search box a phone
+/// screen shows one or two result cards; each card built costs a keystroke
+/// several milliseconds on a slow phone.
+const SEARCH_ROWS: usize = 3;
 
-/// A stop a search matched, and which of its packages (by position).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Row {
-    stop: usize,
-    packages: Vec<usize>,
+/// What a search shows of a stop's card: `Some(None)` the whole stop (no
+/// search), `Some(Some(picked))` the packages it matched (by position),
+/// `None` nothing (a route card the search did not match).
+type Pick = Option<Option<Vec<usize>>>;
+
+/// The stops a search matched, in route order, with the packages it picked
+/// (read in place: a search can match hundreds of stops).
+fn matched(result: &Option<SearchResult>) -> &[(usize, Vec<usize>)] {
+    result.as_ref().map_or(&[], |r| &r.matches)
 }
 
 #[component]
@@ -79,19 +85,6 @@ pub fn ManifestScreen() -> impl IntoView {
         book.saved
             .with(|s| s.as_ref().map_or(0, |s| s.manifest.stops.len()))
     });
-    // The stops a search matched, in route order, with the packages it picked.
-    let matches: Memo<Vec<Row>> = Memo::new(move |_| {
-        result.with(|r| {
-            r.iter()
-                .flat_map(|r| r.matches.iter())
-                .map(|(stop, pkgs)| Row {
-                    stop: *stop,
-                    packages: pkgs.clone(),
-                })
-                .collect()
-        })
-    });
-
     let next_id = next_stop_id(manifest);
     // Where the next stop is in the route.
     let next_index = move || {
@@ -156,8 +149,9 @@ pub fn ManifestScreen() -> impl IntoView {
         let base = base_limit.get().min(stop_count.get());
         let mut stops: Vec<usize> = (0..base).collect();
         if searching.get() {
-            matches.with(|rs| {
-                let beyond = rs.iter().take(search_limit.get()).map(|r| r.stop);
+            let limit = search_limit.get();
+            result.with(|r| {
+                let beyond = matched(r).iter().take(limit).map(|(stop, _)| *stop);
                 stops.extend(beyond.filter(|s| *s >= base));
             });
         }
@@ -166,30 +160,66 @@ pub fn ManifestScreen() -> impl IntoView {
             .map(|s| (generation, s))
             .collect::<Vec<_>>()
     });
-    let total_matches = Signal::derive(move || matches.with(Vec::len));
+    let total_matches =
+        Signal::derive(move || result.with(|r| r.as_ref().map_or(0, SearchResult::stop_count)));
     let now = coarse_now();
+
+    // What the search shows of the card of stop `stop_index`.
+    let pick_of = move |stop_index: usize| -> Pick {
+        if !searching.get() {
+            return Some(None);
+        }
+        let limit = search_limit.get();
+        result.with(|r| {
+            matched(r)
+                .iter()
+                .take(limit)
+                .find(|(stop, _)| *stop == stop_index)
+                .map(|(_, packages)| Some(packages.clone()))
+        })
+    };
+    // Each card's pick is a signal of its own, which this one effect sets
+    // only when it changes. Were each card to read the search itself, every
+    // keystroke would wake every card on the page (and everything below it)
+    // to find that for most of them nothing changed.
+    let picks = StoredValue::new_local(Vec::<((i64, usize), RwSignal<Pick>)>::new());
+    Effect::new(move |_| {
+        // Subscribe whether or not any card is on the page yet.
+        searching.track();
+        search_limit.track();
+        result.track();
+        let changed: Vec<(RwSignal<Pick>, Pick)> = picks.with_value(|cards| {
+            cards
+                .iter()
+                .filter_map(|&((_, stop), sig)| {
+                    let pick = pick_of(stop);
+                    // (try_: a card being removed may have let go of it)
+                    let differs = sig.try_with_untracked(|was| *was != pick);
+                    differs.unwrap_or(false).then_some((sig, pick))
+                })
+                .collect()
+        });
+        for (sig, pick) in changed {
+            sig.try_set(pick);
+        }
+    });
 
     // A card per stop on the page, keyed by manifest and stop. Whether it
     // shows, and which of its packages, are signals the card reads: a
     // keystroke that keeps a stop among the results keeps its card.
-    let card = move |(generation, stop_index): (i64, usize)| {
+    let card = move |key: (i64, usize)| {
+        let (generation, stop_index) = key;
         let stop = book.saved.with_untracked(|s| {
             let s = s.as_ref().filter(|s| s.saved_at_ms == generation)?;
             s.manifest.stops.get(stop_index).cloned()
         });
         stop.map(|stop| {
-            // Some(None): the whole stop; Some(Some(picked)): a search's
-            // packages; None: a route card the search did not match.
-            let pick = Memo::new(move |_| {
-                if !searching.get() {
-                    return Some(None);
-                }
-                matches.with(|rs| {
-                    rs.iter()
-                        .take(search_limit.get())
-                        .find(|r| r.stop == stop_index)
-                        .map(|r| Some(r.packages.clone()))
-                })
+            let pick = RwSignal::new(untrack(|| pick_of(stop_index)));
+            picks.update_value(|cards| {
+                cards.push((key, pick));
+            });
+            on_cleanup(move || {
+                picks.try_update_value(|cards| cards.retain(|(k, _)| *k != key));
             });
             // A hidden card keeps the packages it last showed: nothing to
             // rebuild while nobody sees it.
@@ -273,7 +303,8 @@ pub fn ManifestScreen() -> impl IntoView {
                 </div>
                 <Show when=move || searching.get()
                     fallback=move || view! { <MoreRows limit=base_limit total=stop_count noun=l.t(T::NounStops) /> }>
-                    <MoreRows limit=search_limit total=total_matches noun=l.t(T::NounStops) />
+                    <MoreRows limit=search_limit total=total_matches noun=l.t(T::NounStops)
+                        margin="200px 0px" step=SEARCH_ROWS />
                 </Show>
             </Show>
         </section>
