@@ -17,11 +17,15 @@ export async function searchKeystrokes(page) {
       const t0 = e.timeStamp; // same clock as performance.now()
       let done = false;
       const finish = (v) => { if (!done) { done = true; mo.disconnect(); clearTimeout(timer); window.__lat.push(v); } };
-      // The saved-time line ticks on its own ("saved 2 min ago"): a change
-      // there is not the list following the key.
+      // Some text follows the clock, not the key: "saved 2 min ago" and a
+      // stop's "Opens in 23 min" (every 30 s). A keystroke that changed
+      // nothing would otherwise take the next tick's time.
       const mo = new MutationObserver((records) => {
         const target = (r) => (r.target.nodeType === 1 ? r.target : r.target.parentElement);
-        if (records.every((r) => target(r)?.closest(".saved-line"))) return;
+        const clock = (n) => n.nodeType === 8 || (n.nodeType === 3 && !n.textContent.trim()) || (n.nodeType === 1 && n.matches(".window-state"));
+        const onlyClock = (r) => target(r)?.closest(".saved-line, .window-state")
+          || (r.type === "childList" && [...r.addedNodes, ...r.removedNodes].every(clock));
+        if (records.every(onlyClock)) return;
         mo.disconnect();
         requestAnimationFrame(() => finish(performance.now() - t0));
       });
