@@ -36,10 +36,69 @@ use crate::state::upkeep::Connectivity;
 /// several milliseconds on a slow phone.
 const SEARCH_ROWS: usize = 3;
 
-/// What a search shows of a stop's card: `Some(None)` the whole stop (no
-/// search), `Some(Some(picked))` the packages it matched (by position),
-/// `None` nothing (a route card the search did not match).
-type Pick = Option<Option<Vec<usize>>>;
+/// What the search makes of one stop's card.
+#[derive(Clone, Debug, PartialEq)]
+enum Pick {
+    /// No search: the whole stop shows.
+    NoSearch,
+    /// A search that does not show this stop (hidden by the list's class).
+    Out,
+    /// Among the results shown, with the packages it matched (by position).
+    Hit(Vec<usize>),
+}
+
+/// A card's side of the search, as two signals: whether it is among the
+/// results (`hit`), and which of its packages show (`only`, `None` for all).
+#[derive(Clone, Copy)]
+struct CardSearch {
+    hit: RwSignal<bool>,
+    only: RwSignal<Option<Vec<usize>>>,
+}
+
+impl CardSearch {
+    fn new(pick: Pick) -> CardSearch {
+        let (hit, only) = match pick {
+            Pick::Hit(p) => (true, Some(p)),
+            Pick::NoSearch | Pick::Out => (false, None),
+        };
+        CardSearch {
+            hit: RwSignal::new(hit),
+            only: RwSignal::new(only),
+        }
+    }
+
+    /// Moves the card to `pick`, writing only what changes. A card the
+    /// search leaves out keeps the packages it last showed: it is hidden,
+    /// and rebuilding its rows would be work nobody sees.
+    fn follow(self, pick: Pick) {
+        // try_: a card being removed may already have let go of its signals.
+        let set_hit = |hit: bool| {
+            if self.hit.try_get_untracked().is_some_and(|was| was != hit) {
+                self.hit.try_set(hit);
+            }
+        };
+        let set_only = |only: Option<Vec<usize>>| {
+            if self
+                .only
+                .try_with_untracked(|was| *was != only)
+                .unwrap_or(false)
+            {
+                self.only.try_set(only);
+            }
+        };
+        match pick {
+            Pick::NoSearch => {
+                set_hit(false);
+                set_only(None);
+            }
+            Pick::Out => set_hit(false),
+            Pick::Hit(p) => {
+                set_hit(true);
+                set_only(Some(p));
+            }
+        }
+    }
+}
 
 /// The stops a search matched, in route order, with the packages it picked
 /// (read in place: a search can match hundreds of stops).
@@ -164,10 +223,10 @@ pub fn ManifestScreen() -> impl IntoView {
         Signal::derive(move || result.with(|r| r.as_ref().map_or(0, SearchResult::stop_count)));
     let now = coarse_now();
 
-    // What the search shows of the card of stop `stop_index`.
+    // What the search makes of the card of stop `stop_index`.
     let pick_of = move |stop_index: usize| -> Pick {
         if !searching.get() {
-            return Some(None);
+            return Pick::NoSearch;
         }
         let limit = search_limit.get();
         result.with(|r| {
@@ -175,32 +234,29 @@ pub fn ManifestScreen() -> impl IntoView {
                 .iter()
                 .take(limit)
                 .find(|(stop, _)| *stop == stop_index)
-                .map(|(_, packages)| Some(packages.clone()))
+                .map_or(Pick::Out, |(_, packages)| Pick::Hit(packages.clone()))
         })
     };
-    // Each card's pick is a signal of its own, which this one effect sets
-    // only when it changes. Were each card to read the search itself, every
-    // keystroke would wake every card on the page (and everything below it)
-    // to find that for most of them nothing changed.
-    let picks = StoredValue::new_local(Vec::<((i64, usize), RwSignal<Pick>)>::new());
+    // Each card's side of the search is in signals of its own, which this
+    // one effect writes only where something changes. Were each card to
+    // read the search itself, every keystroke would wake every card on the
+    // page (and everything below it) to find that for most of them nothing
+    // changed. And the cards a search leaves out are hidden by one class on
+    // the list, so starting or ending a search touches only its hits.
+    let cards = StoredValue::new_local(Vec::<((i64, usize), CardSearch)>::new());
     Effect::new(move |_| {
         // Subscribe whether or not any card is on the page yet.
         searching.track();
         search_limit.track();
         result.track();
-        let changed: Vec<(RwSignal<Pick>, Pick)> = picks.with_value(|cards| {
+        let moves: Vec<(CardSearch, Pick)> = cards.with_value(|cards| {
             cards
                 .iter()
-                .filter_map(|&((_, stop), sig)| {
-                    let pick = pick_of(stop);
-                    // (try_: a card being removed may have let go of it)
-                    let differs = sig.try_with_untracked(|was| *was != pick);
-                    differs.unwrap_or(false).then_some((sig, pick))
-                })
+                .map(|&((_, stop), card)| (card, pick_of(stop)))
                 .collect()
         });
-        for (sig, pick) in changed {
-            sig.try_set(pick);
+        for (card, pick) in moves {
+            card.follow(pick);
         }
     });
 
@@ -214,24 +270,15 @@ pub fn ManifestScreen() -> impl IntoView {
             s.manifest.stops.get(stop_index).cloned()
         });
         stop.map(|stop| {
-            let pick = RwSignal::new(untrack(|| pick_of(stop_index)));
-            picks.update_value(|cards| {
-                cards.push((key, pick));
-            });
+            let search = CardSearch::new(untrack(|| pick_of(stop_index)));
+            cards.update_value(|cards| cards.push((key, search)));
             on_cleanup(move || {
-                picks.try_update_value(|cards| cards.retain(|(k, _)| *k != key));
+                cards.try_update_value(|cards| cards.retain(|(k, _)| *k != key));
             });
-            // A hidden card keeps the packages it last showed: nothing to
-            // rebuild while nobody sees it.
-            let only = Memo::new(move |prev: Option<&Option<Vec<usize>>>| match pick.get() {
-                Some(p) => p,
-                None => prev.cloned().flatten(),
-            });
-            let hidden = Signal::derive(move || pick.with(Option::is_none));
             let id = stop.id.clone();
             let is_next =
                 Signal::derive(move || next_id.with(|n| n.as_deref() == Some(id.as_str())));
-            view! { <StopCard stop is_next now=now only hidden /> }
+            view! { <StopCard stop is_next now=now only=search.only hit=search.hit /> }
         })
     };
 
@@ -298,7 +345,7 @@ pub fn ManifestScreen() -> impl IntoView {
                         }>{l.t(T::ClearSearch)}</button>
                     </div>
                 </Show>
-                <div class="stops">
+                <div class="stops" class:searching=move || searching.get()>
                     <For each=move || shown.get() key=|r| *r children=card />
                 </div>
                 <Show when=move || searching.get()

@@ -65,7 +65,9 @@ pub fn window_text(lang: Lang, stop: &Stop) -> Option<String> {
 /// `only` (a search) picks which of the stop's packages show, by position,
 /// `None` for all of them.
 ///
-/// `only` and `hidden` are signals, not part of the card's identity, so a
+/// `hit` marks a card among a search's results (the list hides the others).
+///
+/// `only` and `hit` are signals, not part of the card's identity, so a
 /// keystroke that keeps a stop among the results keeps its card: package
 /// rows that stop matching are hidden, not removed, and only a package that
 /// matches for the first time gets a new row.
@@ -76,7 +78,7 @@ pub fn StopCard(
     #[prop(optional, into)] is_next: MaybeProp<bool>,
     #[prop(optional, into)] now: MaybeProp<i64>,
     #[prop(optional, into)] only: MaybeProp<Vec<usize>>,
-    #[prop(optional, into)] hidden: MaybeProp<bool>,
+    #[prop(optional, into)] hit: MaybeProp<bool>,
 ) -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let l = use_locale();
@@ -133,7 +135,7 @@ pub fn StopCard(
     let title_id = format!("stop-{}", stop.id);
     let addr2 = stop.address.line2.clone();
     view! {
-        <article class="stop" hidden=move || hidden.get().unwrap_or(false) class:done=done class:next=is_next aria-labelledby=title_id.clone() data-stop=stop.id.clone()>
+        <article class="stop" class:hit=move || hit.get().unwrap_or(false) class:done=done class:next=is_next aria-labelledby=title_id.clone() data-stop=stop.id.clone()>
             <header class="stop-head">
                 <span class="seq" aria-label=l.f(T::StopLabel, &[("seq", &stop.seq.to_string())])>{stop.seq}</span>
                 <div class="addr">
