@@ -1,7 +1,7 @@
 //! The driver's manifest: counts and status filter, search, any outage
 //! guidance, and the stops with their packages in route order.
 //!
-//! A route can hold 3,000 packages, so the list renders [`ROWS_STEP`] stops
+//! A route can hold 3,000 packages, so the list renders [`CARDS_STEP`] stops
 //! at a time and adds more as the driver scrolls near the end.
 
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use super::contrast_toggle::ContrastToggle;
 use super::counts_bar::CountsBar;
 use super::driver_view::{
     coarse_now, marked_manifest, next_stop_id, scroll_stop_into_view, watch_location, MoreRows,
-    ROWS_STEP,
+    CARDS_STEP,
 };
 use super::guidance_panel::GuidancePanel;
 use super::stop_card::{filter_label, StopCard};
@@ -32,12 +32,12 @@ use crate::state::upkeep::Connectivity;
 
 /// Stops in the first window of search results, and added each time the
 /// driver scrolls near its end. Under the counts and the search box a phone
-/// screen shows one or two result cards; each card built costs a keystroke
-/// several milliseconds on a slow phone.
-const SEARCH_ROWS: usize = 3;
+/// screen shows one or two result cards (a 1440×900 desk screen one or
+/// two as well); each card built costs a keystroke several milliseconds on
+/// a slow phone, so none is built for below the screen.
+const SEARCH_ROWS: usize = 2;
 
 /// What the search makes of one stop's card.
-#[derive(Clone, Debug, PartialEq)]
 enum Pick {
     /// No search: the whole stop shows.
     NoSearch,
@@ -106,6 +106,19 @@ fn matched(result: &Option<SearchResult>) -> &[(usize, Vec<usize>)] {
     result.as_ref().map_or(&[], |r| &r.matches)
 }
 
+/// What the search makes of the card of stop `stop`, among the first
+/// `limit` matches.
+fn pick(searching: bool, limit: usize, result: &Option<SearchResult>, stop: usize) -> Pick {
+    if !searching {
+        return Pick::NoSearch;
+    }
+    matched(result)
+        .iter()
+        .take(limit)
+        .find(|(s, _)| *s == stop)
+        .map_or(Pick::Out, |(_, packages)| Pick::Hit(packages.clone()))
+}
+
 #[component]
 pub fn ManifestScreen() -> impl IntoView {
     let book = expect_context::<RouteBook>();
@@ -121,6 +134,15 @@ pub fn ManifestScreen() -> impl IntoView {
     let index = Memo::new(move |_| {
         book.saved
             .with(|s| s.as_ref().map(|s| SearchIndex::build(&s.manifest)))
+    });
+    // Built while the driver reads, not on their first keystroke: at 3,000
+    // packages that keystroke took ~35 ms longer (4× CPU). A new manifest
+    // (a refresh, an import) is indexed again the same way.
+    Effect::new(move |_| {
+        book.saved.track();
+        request_idle_callback(move || {
+            let _ = index.try_with_untracked(|_| ());
+        });
     });
     let query = RwSignal::new(String::new());
     let filter = RwSignal::new(StatusFilter::All);
@@ -159,7 +181,7 @@ pub fn ManifestScreen() -> impl IntoView {
     // so starting a search and clearing it only hide and show them: the
     // costly part of a keystroke, building and removing cards, is limited to
     // the few matches beyond the route window.
-    let base_limit = RwSignal::new(rows_to_render(ROWS_STEP, next_index(), ROWS_STEP));
+    let base_limit = RwSignal::new(rows_to_render(CARDS_STEP, next_index(), CARDS_STEP));
     let search_limit = RwSignal::new(SEARCH_ROWS);
     Effect::new(move |prev: Option<()>| {
         query.track();
@@ -178,7 +200,7 @@ pub fn ManifestScreen() -> impl IntoView {
             if &prev != id {
                 if let Some(i) = next_index() {
                     if i >= base_limit.get_untracked() {
-                        base_limit.set(rows_to_render(ROWS_STEP, Some(i), ROWS_STEP));
+                        base_limit.set(rows_to_render(CARDS_STEP, Some(i), CARDS_STEP));
                     }
                     scroll_stop_into_view(format!("stop-{id}"));
                 }
@@ -223,20 +245,6 @@ pub fn ManifestScreen() -> impl IntoView {
         Signal::derive(move || result.with(|r| r.as_ref().map_or(0, SearchResult::stop_count)));
     let now = coarse_now();
 
-    // What the search makes of the card of stop `stop_index`.
-    let pick_of = move |stop_index: usize| -> Pick {
-        if !searching.get() {
-            return Pick::NoSearch;
-        }
-        let limit = search_limit.get();
-        result.with(|r| {
-            matched(r)
-                .iter()
-                .take(limit)
-                .find(|(stop, _)| *stop == stop_index)
-                .map_or(Pick::Out, |(_, packages)| Pick::Hit(packages.clone()))
-        })
-    };
     // Each card's side of the search is in signals of its own, which this
     // one effect writes only where something changes. Were each card to
     // read the search itself, every keystroke would wake every card on the
@@ -245,15 +253,17 @@ pub fn ManifestScreen() -> impl IntoView {
     // the list, so starting or ending a search touches only its hits.
     let cards = StoredValue::new_local(Vec::<((i64, usize), CardSearch)>::new());
     Effect::new(move |_| {
-        // Subscribe whether or not any card is on the page yet.
-        searching.track();
-        search_limit.track();
-        result.track();
-        let moves: Vec<(CardSearch, Pick)> = cards.with_value(|cards| {
-            cards
-                .iter()
-                .map(|&((_, stop), card)| (card, pick_of(stop)))
-                .collect()
+        // Read the search here, not only through the cards: the effect must
+        // subscribe even when no card is on the page yet.
+        let on = searching.get();
+        let limit = search_limit.get();
+        let moves: Vec<(CardSearch, Pick)> = result.with(|r| {
+            cards.with_value(|cards| {
+                cards
+                    .iter()
+                    .map(|&((_, stop), card)| (card, pick(on, limit, r, stop)))
+                    .collect()
+            })
         });
         for (card, pick) in moves {
             card.follow(pick);
@@ -270,7 +280,9 @@ pub fn ManifestScreen() -> impl IntoView {
             s.manifest.stops.get(stop_index).cloned()
         });
         stop.map(|stop| {
-            let search = CardSearch::new(untrack(|| pick_of(stop_index)));
+            let search = CardSearch::new(untrack(|| {
+                result.with(|r| pick(searching.get(), search_limit.get(), r, stop_index))
+            }));
             cards.update_value(|cards| cards.push((key, search)));
             on_cleanup(move || {
                 cards.try_update_value(|cards| cards.retain(|(k, _)| *k != key));
@@ -349,7 +361,7 @@ pub fn ManifestScreen() -> impl IntoView {
                     <For each=move || shown.get() key=|r| *r children=card />
                 </div>
                 <Show when=move || searching.get()
-                    fallback=move || view! { <MoreRows limit=base_limit total=stop_count noun=l.t(T::NounStops) /> }>
+                    fallback=move || view! { <MoreRows limit=base_limit total=stop_count noun=l.t(T::NounStops) step=CARDS_STEP /> }>
                     <MoreRows limit=search_limit total=total_matches noun=l.t(T::NounStops)
                         margin="200px 0px" step=SEARCH_ROWS />
                 </Show>

@@ -194,15 +194,13 @@ fn PackageRow(
     let tracking = package.tracking.clone();
     let (head, last4) = tracking.split_at(tracking.len().saturating_sub(4));
     let (head, last4) = (head.to_string(), last4.to_string());
-    let deliver = {
-        let id = id.clone();
-        move |_| book.mark_delivered(&id)
-    };
     let status_class = move || format!("status {}", status().as_str());
-    let pending = Memo::new(move |_| status() == PackageStatus::Pending);
+    let pending = move || status() == PackageStatus::Pending;
     // Marking hides the buttons (and closing the attempt form removes it),
     // which would drop keyboard focus to the top of the page. Keep it on
-    // this package instead, so the next Tab goes on from here.
+    // this package instead, so the next Tab goes on from here. (Called from
+    // the row's own actions: an effect per row watching its status cost
+    // every card a search builds an async task per package.)
     let row = NodeRef::<leptos::html::Li>::new();
     let keep_focus = move || {
         request_animation_frame(move || {
@@ -220,13 +218,13 @@ fn PackageRow(
             }
         });
     };
-    Effect::new(move |was: Option<bool>| {
-        let now = pending.get();
-        if was == Some(true) && !now {
+    let deliver = {
+        let id = id.clone();
+        move |_| {
+            book.mark_delivered(&id);
             keep_focus();
         }
-        now
-    });
+    };
     view! {
         <li class="package" hidden=move || hidden.get() node_ref=row tabindex="-1" data-package=package.id.clone() data-tracking=tracking.clone()>
             <div class="pkg-main">
@@ -240,15 +238,20 @@ fn PackageRow(
             </div>
             <p class=status_class>{move || status_label(l.lang(), &status())}</p>
             {(!read_only).then(|| view! {
-                <div class="actions" class:hidden=move || !pending.get()>
+                <div class="actions" class:hidden=move || !pending()>
                     <button type="button" class="primary deliver" on:click=deliver
                         aria-label=l.f(T::DeliveredAria, &[("tracking", &tracking)])>{l.t(T::DeliveredButton)}</button>
-                    <button type="button" class="secondary attempt" on:click=move |_| choosing.set(true)
+                    <button type="button" class="secondary attempt" on:click=move |_| {
+                            // Already open: setting it again would rebuild the form and lose its note.
+                            if !choosing.get_untracked() {
+                                choosing.set(true);
+                            }
+                        }
                         aria-expanded=move || choosing.get().to_string()>{l.t(T::AttemptedButton)}</button>
                 </div>
-                <Show when=move || choosing.get() && pending.get()>
+                {move || (choosing.get() && pending()).then(|| view! {
                     <AttemptForm package_id=id.clone() close=move || { choosing.set(false); keep_focus(); } />
-                </Show>
+                })}
             })}
         </li>
     }
