@@ -111,6 +111,9 @@ test.describe("keyboard only", () => {
     // Clear the search from the keyboard, then an attempt with a reason.
     await tabTo(page, "button.clear");
     await page.keyboard.press("Enter");
+    // The clear button hides; focus goes back to the search box, not to the top of the page.
+    await expect(page.locator("#manifest-search")).toBeFocused();
+    await expect(page.locator("button.clear")).toBeHidden();
     await tabTo(page, "li.package button.attempt");
     const attemptId = await page.evaluate(() => document.activeElement.closest("li.package").dataset.package);
     await page.keyboard.press("Enter");

@@ -169,6 +169,10 @@ pub fn MoreRows(
     /// Rows added each time.
     #[prop(default = ROWS_STEP)]
     step: usize,
+    /// Out of use for now: not shown, and never adds rows (a hidden end
+    /// never comes near the screen).
+    #[prop(optional, into)]
+    hidden: MaybeProp<bool>,
 ) -> impl IntoView {
     let sentinel = NodeRef::<html::Div>::new();
     let observer = StoredValue::new_local(
@@ -231,7 +235,7 @@ pub fn MoreRows(
         )
     };
     view! {
-        <div class="more-rows" node_ref=sentinel>
+        <div class="more-rows" node_ref=sentinel hidden=move || hidden.get().unwrap_or(false)>
             <Show when=move || { left() > 0 }>
                 <button type="button" class="secondary more" on:click=move |_| limit.update(|l| *l += step)>
                     {label.clone()}

@@ -360,11 +360,14 @@ pub fn ManifestScreen() -> impl IntoView {
                 <div class="stops" class:searching=move || searching.get()>
                     <For each=move || shown.get() key=|r| *r children=card />
                 </div>
-                <Show when=move || searching.get()
-                    fallback=move || view! { <MoreRows limit=base_limit total=stop_count noun=l.t(T::NounStops) step=CARDS_STEP /> }>
-                    <MoreRows limit=search_limit total=total_matches noun=l.t(T::NounStops)
-                        margin="200px 0px" step=SEARCH_ROWS />
-                </Show>
+                // Both ends stay on the page, the one not in use hidden (so
+                // its observer cannot fire): starting and ending a search
+                // toggles an attribute instead of replacing a component and
+                // its IntersectionObserver.
+                <MoreRows limit=base_limit total=stop_count noun=l.t(T::NounStops) step=CARDS_STEP
+                    hidden=searching />
+                <MoreRows limit=search_limit total=total_matches noun=l.t(T::NounStops)
+                    margin="200px 0px" step=SEARCH_ROWS hidden=Signal::derive(move || !searching.get()) />
             </Show>
         </section>
     }
@@ -375,18 +378,28 @@ pub fn ManifestScreen() -> impl IntoView {
 #[component]
 fn SearchBox(query: RwSignal<String>) -> impl IntoView {
     let l = use_locale();
+    let input = NodeRef::<leptos::html::Input>::new();
+    // The button hides once the box is empty; focus goes back to the box
+    // (not to the top of the page), ready for the next search.
+    let clear = move |_| {
+        query.set(String::new());
+        if let Some(input) = input.get_untracked() {
+            let _ = input.focus();
+        }
+    };
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="manifest-search" class="visually-hidden">{l.t(T::SearchLabel)}</label>
-            <input id="manifest-search" type="search" autocomplete="off" spellcheck="false"
+            <input id="manifest-search" node_ref=input type="search" autocomplete="off" spellcheck="false"
                 enterkeyhint="search"
                 placeholder=l.t(T::SearchPlaceholder)
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev)) />
-            <Show when=move || !query.with(String::is_empty)>
-                <button type="button" class="secondary clear" aria-label=l.t(T::ClearSearch)
-                    on:click=move |_| query.set(String::new())>"✕"</button>
-            </Show>
+            // Hidden, not removed, while the box is empty: starting and
+            // ending a search (the slowest keystrokes) build nothing here.
+            <button type="button" class="secondary clear" aria-label=l.t(T::ClearSearch)
+                hidden=move || query.with(String::is_empty)
+                on:click=clear>"✕"</button>
         </form>
     }
 }

@@ -139,9 +139,9 @@ pub fn StopCard(
             <header class="stop-head">
                 <span class="seq" aria-label=l.f(T::StopLabel, &[("seq", &stop.seq.to_string())])>{stop.seq}</span>
                 <div class="addr">
-                    <Show when=is_next>
-                        <p class="next-badge">{l.t(T::NextBadge)}</p>
-                    </Show>
+                    // Shown by the card's `next` class (CSS): a `Show` per
+                    // card cost every card a search builds a memo and an owner.
+                    <p class="next-badge">{l.t(T::NextBadge)}</p>
                     <h2 id=title_id.clone()>{stop.address.line1.clone()}</h2>
                     {addr2.map(|l| view! { <p class="line2">{l}</p> })}
                     <p class="city">{format!("{} {}", stop.address.city, stop.address.postcode)}</p>
