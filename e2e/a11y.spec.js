@@ -140,6 +140,38 @@ test.describe("keyboard only", () => {
     expect(await focusVisible(page)).toBe(true);
     expect(await page.evaluate(() => document.activeElement.getAttribute("href"))).toMatch(/^https:\/\/www\.google\.com\/maps/);
   });
+
+  test("focus stays on the package when a mark comes from another tab, a cancelled attempt or a cleared search", async ({ page, context }) => {
+    await signIn(page);
+    await expect(page.locator("li.package").first()).toBeVisible();
+    const first = page.locator("li.package").first();
+    const id = await first.getAttribute("data-package");
+
+    // Cancelling an attempt gives focus back to the button that opened it.
+    await tabTo(page, `li.package[data-package="${id}"] button.attempt`);
+    await page.keyboard.press("Enter");
+    await tabTo(page, `li.package[data-package="${id}"] .attempt-form button[type=button]`);
+    await page.keyboard.press("Enter");
+    await expect(first.locator(".attempt-form")).toHaveCount(0);
+    await expect(first.locator("button.attempt")).toBeFocused();
+
+    // The same package marked in another tab hides this tab's buttons:
+    // focus moves to the package, not to the top of the page.
+    await tabTo(page, `li.package[data-package="${id}"] button.deliver`, 5, "Shift+Tab");
+    const other = await context.newPage();
+    await other.goto("./");
+    await other.locator(`li.package[data-package="${id}"] button.deliver`).click();
+    await expect(first.locator(".status")).toHaveText("Delivered");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.dataset?.package)).toBe(id);
+    await other.close();
+
+    // "Clear search" under a search that matched nothing puts focus in the box.
+    await page.locator("#manifest-search").fill("no-such-package-zz");
+    await tabTo(page, ".no-match button");
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#manifest-search")).toBeFocused();
+    await expect(page.locator("#manifest-search")).toHaveValue("");
+  });
 });
 
 test.describe("layout", () => {

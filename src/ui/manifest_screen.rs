@@ -15,7 +15,7 @@ use super::driver_view::{
     CARDS_STEP,
 };
 use super::guidance_panel::GuidancePanel;
-use super::stop_card::{filter_label, StopCard};
+use super::stop_card::{filter_label, keep_package_focus, StopCard};
 use crate::model::envelope::ManifestSource;
 use crate::model::i18n::catalogues::DriverText as T;
 use crate::model::outage::RetryPlan;
@@ -244,6 +244,10 @@ pub fn ManifestScreen() -> impl IntoView {
     let total_matches =
         Signal::derive(move || result.with(|r| r.as_ref().map_or(0, SearchResult::stop_count)));
     let now = coarse_now();
+    let keep_focus = keep_package_focus(book);
+    // The search box, for focus to go back to when a search is cleared
+    // (its button hides or goes, which would drop focus to the page top).
+    let search_box = NodeRef::<leptos::html::Input>::new();
 
     // Each card's side of the search is in signals of its own, which this
     // one effect writes only where something changes. Were each card to
@@ -326,7 +330,7 @@ pub fn ManifestScreen() -> impl IntoView {
             }}
             <SavedLine />
             <CountsBar filter />
-            <SearchBox query />
+            <SearchBox query input=search_box />
             // Fixed at the bottom of the screen, but early in the page so the
             // keyboard reaches "Undo last" without tabbing past every stop.
             <ActionBar next_id />
@@ -354,10 +358,11 @@ pub fn ManifestScreen() -> impl IntoView {
                         <button type="button" class="primary" on:click=move |_| {
                             query.set(String::new());
                             filter.set(StatusFilter::All);
+                            focus_box(search_box);
                         }>{l.t(T::ClearSearch)}</button>
                     </div>
                 </Show>
-                <div class="stops" class:searching=move || searching.get()>
+                <div class="stops" class:searching=move || searching.get() on:focusin=keep_focus>
                     <For each=move || shown.get() key=|r| *r children=card />
                 </div>
                 // Both ends stay on the page, the one not in use hidden (so
@@ -376,16 +381,13 @@ pub fn ManifestScreen() -> impl IntoView {
 /// The search box: tracking number (or its last four digits), recipient,
 /// street or notes.
 #[component]
-fn SearchBox(query: RwSignal<String>) -> impl IntoView {
+fn SearchBox(query: RwSignal<String>, input: NodeRef<leptos::html::Input>) -> impl IntoView {
     let l = use_locale();
-    let input = NodeRef::<leptos::html::Input>::new();
     // The button hides once the box is empty; focus goes back to the box
     // (not to the top of the page), ready for the next search.
     let clear = move |_| {
         query.set(String::new());
-        if let Some(input) = input.get_untracked() {
-            let _ = input.focus();
-        }
+        focus_box(input);
     };
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
@@ -401,6 +403,12 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
                 hidden=move || query.with(String::is_empty)
                 on:click=clear>"✕"</button>
         </form>
+    }
+}
+
+fn focus_box(input: NodeRef<leptos::html::Input>) {
+    if let Some(input) = input.get_untracked() {
+        let _ = input.focus();
     }
 }
 

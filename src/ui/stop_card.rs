@@ -1,6 +1,7 @@
 //! One stop and its packages, with the delivery actions.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::model::event::AttemptReason;
 use crate::model::i18n::catalogues::DriverText as T;
@@ -196,37 +197,16 @@ fn PackageRow(
     let (head, last4) = (head.to_string(), last4.to_string());
     let status_class = move || format!("status {}", status().as_str());
     let pending = move || status() == PackageStatus::Pending;
-    // Marking hides the buttons (and closing the attempt form removes it),
-    // which would drop keyboard focus to the top of the page. Keep it on
-    // this package instead, so the next Tab goes on from here. (Called from
-    // the row's own actions: an effect per row watching its status cost
-    // every card a search builds an async task per package.)
-    let row = NodeRef::<leptos::html::Li>::new();
-    let keep_focus = move || {
-        request_animation_frame(move || {
-            let Some(li) = row.get_untracked() else {
-                return;
-            };
-            let lost = match document().active_element() {
-                None => true,
-                Some(a) => a.tag_name() == "BODY" || li.contains(Some(&a)),
-            };
-            if lost {
-                let opts = web_sys::FocusOptions::new();
-                opts.set_prevent_scroll(true);
-                let _ = li.focus_with_options(&opts);
-            }
-        });
-    };
+    // Marking hides the buttons; the list's `keep_package_focus` puts
+    // keyboard focus back on this row. Cancelling an attempt marks nothing,
+    // so it returns focus to the button that opened the form.
+    let attempt = NodeRef::<leptos::html::Button>::new();
     let deliver = {
         let id = id.clone();
-        move |_| {
-            book.mark_delivered(&id);
-            keep_focus();
-        }
+        move |_| book.mark_delivered(&id)
     };
     view! {
-        <li class="package" hidden=move || hidden.get() node_ref=row tabindex="-1" data-package=package.id.clone() data-tracking=tracking.clone()>
+        <li class="package" hidden=move || hidden.get() tabindex="-1" data-package=package.id.clone() data-tracking=tracking.clone()>
             <div class="pkg-main">
                 <p class="tracking"><span class="head">{head}</span><strong class="last4">{last4}</strong></p>
                 <p class="recipient">{package.recipient.clone()}</p>
@@ -241,7 +221,7 @@ fn PackageRow(
                 <div class="actions" class:hidden=move || !pending()>
                     <button type="button" class="primary deliver" on:click=deliver
                         aria-label=l.f(T::DeliveredAria, &[("tracking", &tracking)])>{l.t(T::DeliveredButton)}</button>
-                    <button type="button" class="secondary attempt" on:click=move |_| {
+                    <button type="button" class="secondary attempt" node_ref=attempt on:click=move |_| {
                             // Already open: setting it again would rebuild the form and lose its note.
                             if !choosing.get_untracked() {
                                 choosing.set(true);
@@ -250,10 +230,69 @@ fn PackageRow(
                         aria-expanded=move || choosing.get().to_string()>{l.t(T::AttemptedButton)}</button>
                 </div>
                 {move || (choosing.get() && pending()).then(|| view! {
-                    <AttemptForm package_id=id.clone() close=move || { choosing.set(false); keep_focus(); } />
+                    <AttemptForm package_id=id.clone() close=move || {
+                        choosing.set(false);
+                        // Hidden after a saved attempt: focusing it does nothing.
+                        if let Some(b) = attempt.get_untracked() {
+                            let _ = b.focus();
+                        }
+                    } />
                 })}
             })}
         </li>
+    }
+}
+
+/// Keeps keyboard focus on a package whose buttons a mark just hid: its own
+/// Delivered or attempt, a mark from another tab, or a sync. Without it
+/// focus falls to the top of the page, and the next Tab starts over.
+///
+/// One watcher for the whole list, not an effect per row: that cost every
+/// card a search builds an async task per package. Returns the `focusin`
+/// handler for the list, which remembers the row focus was last in.
+pub fn keep_package_focus(book: RouteBook) -> impl Fn(web_sys::FocusEvent) + Copy + 'static {
+    let last = StoredValue::new_local(None::<web_sys::Element>);
+    Effect::new(move |prev: Option<()>| {
+        book.marked.track();
+        if prev.is_none() {
+            return;
+        }
+        // After the marks are drawn, so the row's buttons are hidden.
+        request_animation_frame(move || {
+            let marked =
+                |el: &web_sys::Element| el.closest(".actions.hidden").ok().flatten().is_some();
+            let row = match document().active_element() {
+                // Still on a button the mark hid (focus not yet moved off it).
+                Some(a) if marked(&a) => a.closest("li.package").ok().flatten(),
+                // Fallen to the page: back to the row it was in, if that
+                // row's buttons are what went.
+                None => last.try_get_value().flatten(),
+                Some(a) if a.tag_name() == "BODY" => last.try_get_value().flatten(),
+                Some(_) => None,
+            };
+            let Some(row) = row.filter(|r| r.is_connected()) else {
+                return;
+            };
+            if row
+                .query_selector(".actions.hidden")
+                .ok()
+                .flatten()
+                .is_some()
+            {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = row
+                    .unchecked_into::<web_sys::HtmlElement>()
+                    .focus_with_options(&opts);
+            }
+        });
+    });
+    move |ev: web_sys::FocusEvent| {
+        let row = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("li.package").ok().flatten());
+        let _ = last.try_set_value(row);
     }
 }
 
