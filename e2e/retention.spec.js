@@ -66,6 +66,11 @@ test("personal data is purged after the retention window; the unsent mark surviv
   expect(marks.outbox.events.map((p) => p.event)).toEqual([unsent]);
   const body = await after.locator("body").innerText();
   for (const n of [...names, ...notes]) expect(body).not.toContain(n);
+  // The screen tells the truth: nothing saved, nothing loading.
+  await expect(after.getByText("You are signed out, and no manifest is saved on this phone.")).toBeVisible();
+  const shown = await after.locator("body").innerText();
+  expect(shown).not.toContain("Loading your manifest");
+  expect(shown).not.toContain("Your saved manifest and marks are below");
   await after.screenshot({ path: "e2e/artifacts/retention-after-purge.png" });
 
   // The next day's manifest arrives after signing in; the old mark is sent.

@@ -307,7 +307,9 @@ pub fn ManifestScreen() -> impl IntoView {
             {move || book.storage_issue.get().map(|m| view! { <p class="notice warn" role="alert">{m}</p> })}
             <Show when=move || !session.has_token() && session.user.with(Option::is_some)>
                 <p class="notice">
-                    {l.t(T::SignedOutNotice)} " "
+                    // Not "your saved manifest is below" when none is (its
+                    // retention ran out, or it was never downloaded).
+                    {move || l.t(if book.saved.with(Option::is_some) { T::SignedOutNotice } else { T::SignedOutNothingSaved })} " "
                     <A href=app_path("sign-in")>{l.t(T::SignInLink)}</A>
                     " " {l.t(T::SignedOutNoticeEnd)}
                 </p>
@@ -337,7 +339,8 @@ pub fn ManifestScreen() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
             <Show
                 when=move || book.saved.with(Option::is_some)
-                fallback=move || view! { <p class="empty" role="status">{l.t(T::Loading)}</p> }
+                // Signed out, nothing is coming: the notice above says so.
+                fallback=move || session.has_token().then(|| view! { <p class="empty" role="status">{l.t(T::Loading)}</p> })
             >
                 <p class="match-count" role="status" aria-live="polite">
                     {move || result.with(|r| r.as_ref().map(|r| {

@@ -4,6 +4,7 @@ catalogue! {
     pub enum DriverText {
         ManifestTitle => "Manifest" | "Manifiesto",
         SignedOutNotice => "You are signed out. Your saved manifest and marks are below." | "Ha cerrado la sesión. Su manifiesto guardado y sus marcas están abajo.",
+        SignedOutNothingSaved => "You are signed out, and no manifest is saved on this phone." | "Ha cerrado la sesión y no hay ningún manifiesto guardado en este teléfono.",
         SignInLink => "Sign in" | "Inicie sesión",
         SignedOutNoticeEnd => "to send marks and get updates." | "para enviar las marcas y recibir novedades.",
         RefreshRejected => "The system sent a manifest Roadbook could not use, so your saved one is kept:" | "El sistema envió un manifiesto que Roadbook no pudo usar, así que se conserva el guardado:",
