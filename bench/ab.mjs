@@ -9,15 +9,18 @@ const [a, b, runs = "3"] = process.argv.slice(2);
 const apps = [await serve(a, 4401), await serve(b, 4402)];
 const browser = await launch();
 const all = [[], []];
+const paint = [[], []];
 try {
   for (let r = 0; r < +runs; r++) {
     for (const i of [0, 1]) {
       const { page, context } = await driverSession(browser, apps[i].url, { large: true });
-      const { samples } = await searchKeystrokes(page);
+      const { samples, paintSamples } = await searchKeystrokes(page);
       all[i].push(...samples);
+      paint[i].push(...paintSamples);
       await context.close();
     }
   }
-  console.log(a, JSON.stringify(stats(all[0])));
-  console.log(b, JSON.stringify(stats(all[1])));
+  for (const i of [0, 1]) {
+    console.log([a, b][i], "to the frame", JSON.stringify(stats(all[i])), "to the paint", JSON.stringify(stats(paint[i])));
+  }
 } finally { await browser.close(); apps.forEach((x) => x.stop()); }

@@ -80,7 +80,7 @@ try {
       results.search3000 = await (async () => {
         log("search3000…");
         const s = await searchKeystrokes(r.page);
-        return { ...stats(s.samples), keystrokes: s.keystrokes, noDomChange: s.noChange, raw: s.samples };
+        return { ...stats(s.samples), keystrokes: s.keystrokes, noDomChange: s.noChange, raw: s.samples, toPaint: { ...stats(s.paintSamples), raw: s.paintSamples } };
       })().catch((e) => ({ error: String(e) }));
       await r.page.reload();
       await firstPackageMs(r.page);
@@ -143,6 +143,7 @@ if (R.offlineVsFloor300) {
 }
 if (R.offlineReload3000) rows.push(["3 offline reload → first package (3,000)", ms(R.offlineReload3000)]);
 if (R.search3000) rows.push(["4 search keystroke → list (3,000)", ms(R.search3000)]);
+if (R.search3000?.toPaint) rows.push(["4 … → the frame painted (same keys)", ms(R.search3000.toPaint)]);
 if (R.deliveredTap) rows.push(["5 Delivered tap → persisted", ms(R.deliveredTap)]);
 if (R.fleet1000) {
   rows.push(["6 fleet sort (1,000)", ms(R.fleet1000.sort)]);
