@@ -60,3 +60,14 @@ export async function fleetProgress(page) {
       .map(([delivered, attempted, total]) => (delivered + attempted) / total),
   );
 }
+
+/**
+ * Each fleet row's three fields a text filter looks in, lowercased: name,
+ * driver id, next-stop street. Which street a demo driver is on depends on
+ * the time of day, so a test's part of a name can also be a street's.
+ */
+export async function fleetFilterFields(page) {
+  return page.locator(".fleet-table tbody tr").evaluateAll((t) => t.map((r) => [
+    r.querySelector(".driver-link").textContent, r.dataset.driver, r.querySelector(".col-next_stop").textContent,
+  ].map((x) => x.trim().toLowerCase())));
+}
