@@ -246,3 +246,21 @@ test("dispatcher fleet with hostile driver names: inert, literal, no overflow", 
   await expectBidiIsolated(page, "fleet driver");
   expect(errors).toEqual([]);
 });
+
+test("a share link that unpacks to 700 MB is refused by size, before it fills the memory", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await routedApi(page, { manifest: fixtureManifest() });
+  // 700 MB of spaces deflates to 0.7 MB: a link under the 1,000,000-
+  // character limit. Unpacked whole it would take the tab's memory.
+  const zlib = await import("node:zlib");
+  const bomb = zlib.deflateRawSync(Buffer.alloc(700 * 1024 * 1024, 0x20), { level: 9 });
+  const payload = bomb.toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  expect(payload.length).toBeLessThan(1_000_000);
+  await page.goto(`./import#import=1.${payload}`);
+  await expect(page.locator(".import-errors")).toContainText("This link could not be opened");
+  await expect(page.locator(".import-errors")).toContainText("the link unpacks to more than the 5120 KB a manifest can be");
+  // The app still answers.
+  await page.goto("./import");
+  await expect(page.locator("#import-file")).toBeAttached();
+  expect(errors).toEqual([]);
+});

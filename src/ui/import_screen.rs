@@ -10,7 +10,9 @@ use wasm_bindgen::JsCast;
 
 use super::handoff_actions::{day, exact, hours};
 use crate::model::envelope::ManifestSource;
-use crate::model::handoff::import::{check_size, decide, import_text, ImportPreview};
+use crate::model::handoff::import::{
+    check_size, decide, import_text, ImportPreview, ImportProblem, MAX_IMPORT_BYTES,
+};
 use crate::model::handoff::link::{decode_payload, FRAGMENT_PREFIX};
 use crate::model::handoff::{ImportDecision, SavedManifestInfo};
 use crate::model::i18n::catalogues::HandoffText;
@@ -128,12 +130,18 @@ pub fn ImportScreen() -> impl IntoView {
                 Err(e) => return refuse(title, vec![e.describe(lang)]),
             };
             let damaged = l.t(HandoffText::LinkUnpackDamaged);
-            let json = match compress::inflate_raw(&bytes).await {
+            let json = match compress::inflate_raw(&bytes, MAX_IMPORT_BYTES).await {
                 Ok(b) => match String::from_utf8(b) {
                     Ok(s) => s,
                     Err(_) => return refuse(title, vec![damaged.into()]),
                 },
-                Err(_) => return refuse(title, vec![damaged.into()]),
+                Err(compress::Unpacked::TooLarge) => {
+                    let too_large = ImportProblem::LinkTooLarge {
+                        limit: MAX_IMPORT_BYTES,
+                    };
+                    return refuse(title, vec![too_large.describe(lang)]);
+                }
+                Err(compress::Unpacked::Failed(_)) => return refuse(title, vec![damaged.into()]),
             };
             match import_text(&json, None) {
                 Ok(manifest) => {

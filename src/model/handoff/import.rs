@@ -43,6 +43,11 @@ pub enum ImportProblem {
         bytes: usize,
         limit: usize,
     },
+    /// A share link that unpacks to more than `limit` bytes (reading
+    /// stopped there).
+    LinkTooLarge {
+        limit: usize,
+    },
     EmptyFile,
     /// Neither JSON (starts with `{`) nor a Roadbook CSV (a header line
     /// naming manifest columns).
@@ -114,6 +119,10 @@ impl ImportProblem {
                     ("size", &bytes.div_ceil(1024).to_string()),
                     ("limit", &(limit / 1024).to_string()),
                 ],
+            ),
+            LinkTooLarge { limit } => t(
+                HandoffText::LinkTooLarge,
+                &[("limit", &(limit / 1024).to_string())],
             ),
             EmptyFile => t(HandoffText::EmptyFile, &[]),
             UnknownFileType { name: Some(n) } => {
@@ -755,6 +764,19 @@ mod tests {
             "the file is 5121 KB, more than the 5120 KB a manifest can be"
         );
         assert!(check_size(MAX_IMPORT_BYTES).is_ok());
+    }
+
+    #[test]
+    fn a_link_too_large_says_link_not_file_in_both_languages() {
+        let p = ImportProblem::LinkTooLarge {
+            limit: MAX_IMPORT_BYTES,
+        };
+        assert_eq!(
+            p.describe(Lang::En),
+            "the link unpacks to more than the 5120 KB a manifest can be"
+        );
+        let es = p.describe(Lang::Es);
+        assert!(es.contains("enlace") && es.contains("5120 KB"), "{es}");
     }
 
     #[test]

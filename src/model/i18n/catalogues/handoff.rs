@@ -85,6 +85,7 @@ catalogue! {
         Cancel => "Cancel" | "Cancelar",
         // Why an import was refused (ImportProblem).
         TooLarge => "the file is {size} KB, more than the {limit} KB a manifest can be" | "el archivo pesa {size} KB, más de los {limit} KB que puede tener un manifiesto",
+        LinkTooLarge => "the link unpacks to more than the {limit} KB a manifest can be" | "el enlace se descomprime en más de los {limit} KB que puede tener un manifiesto",
         EmptyFile => "the file is empty" | "el archivo está vacío",
         NotAManifestNamed => "{name} is not a manifest: Roadbook reads manifests saved as JSON or CSV by Roadbook or the dispatch office" | "{name} no es un manifiesto: Roadbook lee manifiestos guardados como JSON o CSV por Roadbook o por la oficina de despacho",
         NotAManifest => "this is not a manifest: Roadbook reads manifests saved as JSON or CSV by Roadbook or the dispatch office" | "esto no es un manifiesto: Roadbook lee manifiestos guardados como JSON o CSV por Roadbook o por la oficina de despacho",
