@@ -62,12 +62,17 @@ export async function fleetProgress(page) {
 }
 
 /**
- * Each fleet row's three fields a text filter looks in, lowercased: name,
- * driver id, next-stop street. Which street a demo driver is on depends on
- * the time of day, so a test's part of a name can also be a street's.
+ * After a fleet text filter for `part`: rows are left, each matches `part`
+ * in one of the filter's three fields (name, driver id, next-stop street),
+ * and some match by name. Which street a demo driver is on depends on the
+ * time of day, so a part of a name can also be part of a street.
  */
-export async function fleetFilterFields(page) {
-  return page.locator(".fleet-table tbody tr").evaluateAll((t) => t.map((r) => [
+export async function expectFleetFilteredBy(page, part) {
+  const want = part.toLowerCase();
+  const found = await page.locator(".fleet-table tbody tr").evaluateAll((t) => t.map((r) => [
     r.querySelector(".driver-link").textContent, r.dataset.driver, r.querySelector(".col-next_stop").textContent,
   ].map((x) => x.trim().toLowerCase())));
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.some(([name]) => name.includes(want))).toBe(true);
+  for (const fields of found) expect(fields.some((x) => x.includes(want)), fields.join(" | ")).toBe(true);
 }
