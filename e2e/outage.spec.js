@@ -5,6 +5,7 @@
 import { test, expect } from "@playwright/test";
 import { fakeApi, shipped, manifestText as manifest, problem, signInAndSee } from "./fake-api.js";
 import { watchForErrors } from "./helpers.js";
+import { fixtureText } from "./fixture.js";
 
 // Playwright cannot route requests from a page a service worker controls;
 // the offline shell has its own spec (last-good-state.spec.js).
@@ -118,28 +119,16 @@ test("repeated wrong passwords offer the reset link instead of retrying", async 
   expect(calls).toBe(2);
 });
 
-test("the status page's word is shown next to the guidance", async ({ page }) => {
+test("the status page's word is shown next to the guidance: showcased parts that are not working, and the incident", async ({ page }) => {
   await fakeApi(page);
   await page.route("**/config.json", (r) =>
     r.fulfill({ contentType: "application/json", body: JSON.stringify({ ...shipped, api_base: "/api", status_url: "/status/summary.json" }) }),
   );
+  // A real Statuspage v2 shape: a hidden placeholder ("Visit … for more
+  // information", showcase: false, marked broken), a group listing its
+  // children, a hidden internal part, and one incident.
   await page.route("**/status/summary.json", (r) =>
-    r.fulfill({
-      contentType: "application/json",
-      body: JSON.stringify({
-        page: { name: "Acme Logistics", updated_at: "2026-11-25T15:00:00Z" },
-        status: { indicator: "major", description: "Major System Outage" },
-        components: [
-          { name: "Driver sign-in", status: "major_outage" },
-          { name: "Routing", status: "operational" },
-        ],
-        incidents: [
-          { name: "Drivers cannot sign in", status: "identified", impact: "major", created_at: "2026-11-25T14:50:00Z",
-            incident_updates: [{ body: "We found the cause and are fixing it.", created_at: "2026-11-25T14:58:00Z" }] },
-        ],
-        scheduled_maintenances: [],
-      }),
-    }),
+    r.fulfill({ contentType: "application/json", body: fixtureText("statuspage-summary.json") }),
   );
   await page.route("**/api/session", (r) => r.fulfill(problem(503, { support_code: "03-005" })));
   await page.goto("./");
@@ -147,9 +136,11 @@ test("the status page's word is shown next to the guidance", async ({ page }) =>
   await page.getByLabel("Password").fill("roadbook");
   await page.getByRole("button", { name: "Sign in" }).click();
   const status = page.locator(".status-page");
-  await expect(status).toContainText("Major System Outage");
-  await expect(status).toContainText("Driver sign-in: major outage");
-  await expect(status).not.toContainText("Routing");
+  await expect(status).toContainText("Partial System Outage");
+  await expect(status.locator(".affected li")).toHaveText(["Driver sign-in: major outage"]);
+  for (const hidden of ["Visit www.githubstatus.com", "Driver services", "Internal batch jobs", "Routing", "Manifests"]) {
+    await expect(status).not.toContainText(hidden);
+  }
   await expect(status).toContainText("We found the cause and are fixing it.");
 });
 

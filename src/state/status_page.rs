@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::keys;
-use crate::model::outage::{parse_summary, StatusSummary};
+use crate::model::outage::{parse_summary, StatusPageError, StatusSummary};
 use crate::model::time::EpochMs;
 use crate::model::wire::Method;
 use crate::platform::clock::now_ms;
@@ -22,8 +22,8 @@ pub const EVERY_MS: i64 = 60_000;
 pub struct StatusPage {
     /// The last summary that parsed, and when it was fetched.
     pub last: RwSignal<Option<(StatusSummary, EpochMs)>>,
-    /// Why the latest attempt did not give a summary, in words.
-    pub problem: RwSignal<Option<String>>,
+    /// Why the latest attempt did not give a summary.
+    pub problem: RwSignal<Option<StatusPageError>>,
     fetched_at: RwSignal<EpochMs>,
 }
 
@@ -79,14 +79,12 @@ impl StatusPage {
                         this.last.set(Some((summary, cached.fetched_ms)));
                         this.problem.set(None);
                     }
-                    Err(e) => this.problem.set(Some(e.to_string())),
+                    Err(e) => this.problem.set(Some(e)),
                 },
                 Ok(r) => this
                     .problem
-                    .set(Some(format!("the status page answered {}", r.status))),
-                Err(_) => this
-                    .problem
-                    .set(Some("the status page could not be reached either".into())),
+                    .set(Some(StatusPageError::Answered { status: r.status })),
+                Err(_) => this.problem.set(Some(StatusPageError::Unreachable)),
             }
         });
     }

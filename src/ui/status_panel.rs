@@ -40,7 +40,7 @@ pub fn StatusPanel() -> impl IntoView {
                              " " {l.f(T::StatusChecked, &[("ago", &human_duration_in(l.lang(), now_ms() - fetched))])}</p>
                         <ul class="affected">
                             {s.affected.iter().map(|c| view! {
-                                <li>{format!("{}: {}", c.name, c.status.as_str().replace('_', " "))}</li>
+                                <li>{format!("{}: {}", c.name, c.status.describe(l.lang()))}</li>
                             }).collect_view()}
                         </ul>
                         {s.incidents.first().map(|i| view! {
@@ -49,7 +49,7 @@ pub fn StatusPanel() -> impl IntoView {
                         })}
                     }
                 })}
-                {problem.map(|p| view! { <p class="hint">{l.f(T::StatusProblem, &[("problem", &p.to_string())])}</p> })}
+                {problem.map(|p| view! { <p class="hint">{l.f(T::StatusProblem, &[("problem", &p.describe(l.lang()))])}</p> })}
             </div>
         })
     }

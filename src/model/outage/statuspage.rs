@@ -11,6 +11,8 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::classify::clean_text;
+use crate::model::i18n::catalogues::AppText as T;
+use crate::model::i18n::{tr_fill, Lang, Text};
 use crate::model::time::parse_rfc3339;
 use crate::text_enum;
 
@@ -136,22 +138,53 @@ pub enum StatusPageError {
     NotASummary,
     /// Far bigger than any summary.
     TooLarge { bytes: usize },
+    /// An HTTP status other than success.
+    Answered { status: u16 },
+    /// No answer at all (offline, refused, timed out).
+    Unreachable,
 }
 
+impl StatusPageError {
+    /// The problem in the reader's language (a JSON parser's own message
+    /// stays as it is: it is for whoever runs the page).
+    pub fn describe(&self, lang: Lang) -> String {
+        let t = |key: T, args: &[(&str, &str)]| tr_fill(lang, key, args);
+        match self {
+            StatusPageError::NotJson(m) => t(T::StatusNotJson, &[("detail", m)]),
+            StatusPageError::NotASummary => t(T::StatusNotASummary, &[]),
+            StatusPageError::TooLarge { bytes } => {
+                t(T::StatusTooLarge, &[("bytes", &bytes.to_string())])
+            }
+            StatusPageError::Answered { status } => {
+                t(T::StatusAnswered, &[("status", &status.to_string())])
+            }
+            StatusPageError::Unreachable => t(T::StatusUnreachable, &[]),
+        }
+    }
+}
+
+impl ComponentStatus {
+    /// "major outage", in the reader's language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let key = match self {
+            ComponentStatus::DegradedPerformance => T::ComponentDegraded,
+            ComponentStatus::PartialOutage => T::ComponentPartialOutage,
+            ComponentStatus::MajorOutage => T::ComponentMajorOutage,
+            ComponentStatus::UnderMaintenance => T::ComponentMaintenance,
+            // Never listed (see `affected_component`), but not "broken".
+            ComponentStatus::Operational => T::IndicatorNone,
+            ComponentStatus::Unknown(s) => {
+                return tr_fill(lang, T::ComponentOtherStatus, &[("status", s)])
+            }
+        };
+        key.text(lang).to_string()
+    }
+}
+
+/// English, for logs and tests.
 impl fmt::Display for StatusPageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StatusPageError::NotJson(m) => write!(f, "the status page did not send JSON ({m})"),
-            StatusPageError::NotASummary => {
-                write!(f, "the status page sent JSON that is not a status summary")
-            }
-            StatusPageError::TooLarge { bytes } => {
-                write!(
-                    f,
-                    "the status page sent {bytes} bytes, too many to be a summary"
-                )
-            }
-        }
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -205,10 +238,18 @@ fn list<T>(root: &Map<String, Value>, key: &str, keep: fn(&Value) -> Option<T>) 
         .unwrap_or_default()
 }
 
-/// Components that are not operational. Group containers only summarise
-/// their children (which are listed too), so they would double up.
+/// Components that are not operational, as the page itself shows them.
+/// Group containers only summarise their children (which are listed too),
+/// so they would double up. Components with `"showcase": false` are not on
+/// the public page at all: placeholders such as "Visit www.githubstatus.com
+/// for more information" and internal parts, which are no part of the
+/// system a driver needs. A page that does not say (older pages have no
+/// `showcase`) shows the component.
 fn affected_component(v: &Value) -> Option<AffectedComponent> {
     if v.get("group").and_then(Value::as_bool) == Some(true) {
+        return None;
+    }
+    if v.get("showcase").and_then(Value::as_bool) == Some(false) {
         return None;
     }
     let status = ComponentStatus::parse(&text_field(v, "status")?);
@@ -367,6 +408,52 @@ mod tests {
             ]
         );
         assert!(!s.is_all_clear());
+    }
+
+    /// A summary in the shape real Statuspage v2 pages send (GitHub's among
+    /// them): a placeholder component with `"showcase": false` (here even
+    /// marked broken), a group that lists its children, and a hidden
+    /// internal component. Only the showcased, non-group, non-operational
+    /// child is a broken part of the system; the incident is listed.
+    #[test]
+    fn real_page_shapes_show_only_showcased_parts_that_are_not_operational() {
+        let s = parse_summary(include_str!(
+            "../../../tests/fixtures/statuspage-summary.json"
+        ))
+        .expect("parses");
+        assert_eq!(
+            s.affected,
+            [AffectedComponent {
+                name: "Driver sign-in".into(),
+                status: ComponentStatus::MajorOutage
+            }]
+        );
+        assert_eq!(s.incidents.len(), 1);
+        assert_eq!(s.incidents[0].name, "Drivers cannot sign in");
+        assert_eq!(
+            s.incidents[0].latest_update.as_deref(),
+            Some("We found the cause and are fixing it.")
+        );
+        assert_eq!(s.indicator, Indicator::Major);
+        // Each shape on its own.
+        let one = |c: &str| {
+            parse_summary(&summary("minor", "x", c, "", ""))
+                .unwrap()
+                .affected
+        };
+        assert!(one(r#"{"name": "Visit x for more information", "status": "major_outage", "showcase": false}"#).is_empty());
+        assert!(one(
+            r#"{"name": "Group", "status": "partial_outage", "group": true, "showcase": true}"#
+        )
+        .is_empty());
+        assert_eq!(
+            one(r#"{"name": "Old page", "status": "partial_outage"}"#).len(),
+            1
+        );
+        assert_eq!(
+            one(r#"{"name": "Odd", "status": "partial_outage", "showcase": "no"}"#).len(),
+            1
+        );
     }
 
     #[test]
@@ -542,6 +629,42 @@ mod tests {
         assert!(StatusPageError::NotASummary
             .to_string()
             .contains("not a status summary"));
+    }
+
+    /// What reaches the screen is in the reader's language: no sentence of
+    /// the English one is left in the Spanish.
+    #[test]
+    fn problems_and_component_states_read_in_spanish() {
+        use crate::model::i18n::english_left_in;
+        let mut all: Vec<(String, String)> = [
+            StatusPageError::NotJson("expected value at line 1 column 1".into()),
+            StatusPageError::NotASummary,
+            StatusPageError::TooLarge { bytes: 3_000_000 },
+            StatusPageError::Answered { status: 502 },
+            StatusPageError::Unreachable,
+        ]
+        .iter()
+        .map(|e| (e.describe(Lang::En), e.describe(Lang::Es)))
+        .collect();
+        for c in [
+            "degraded_performance",
+            "partial_outage",
+            "major_outage",
+            "under_maintenance",
+            "x7",
+        ] {
+            let c = ComponentStatus::parse(c);
+            all.push((c.describe(Lang::En), c.describe(Lang::Es)));
+        }
+        for (en, es) in all {
+            // The parser's own message is data, quoted as it came.
+            let es = es.replace("expected value at line 1 column 1", "");
+            assert_eq!(english_left_in(&en, &es), Vec::<String>::new(), "{es}");
+        }
+        assert_eq!(
+            ComponentStatus::MajorOutage.describe(Lang::En),
+            "major outage"
+        );
     }
 
     #[test]
