@@ -1,6 +1,6 @@
 // Hostile strings, end to end: a manifest (and a fleet) whose every text field
 // is markup, script, a javascript: URL, bidi overrides, zero-width characters,
-// a 2,000-character word or emoji reaches the app through its real HTTP
+// a 2,000-character word (shown shortened, then whole) or emoji reaches the app through its real HTTP
 // client and through the import screen. Nothing runs, nothing is injected,
 // the text shows literally, nothing overflows a 390 px phone, and
 // user-provided text is bidi-isolated.
@@ -14,8 +14,8 @@ const shots = "e2e/artifacts/hostile";
 const RLO = "\u202E";
 const PDF = "\u202C";
 const ZW = "\u200B\u200C\u200D\u2060\uFEFF";
-const LONG_WORD = "W".repeat(1991) + "ENDOFWORD"; // 2,000 characters: the most a field may hold
-const long = (tag) => `${LONG_WORD.slice(0, 1980)} ${RLO}${tag}`; // a long word and an override, within the limit
+const LONG_WORD = "W".repeat(1991) + "ENDOFWORD"; // 2,000 characters: far more than a card shows before "Read all"
+const long = (tag) => `${LONG_WORD.slice(0, 1980)} ${RLO}${tag}`; // a long word and an override
 
 /** Each payload sets window.__pwned (to its tag) if it ever runs. */
 const payloads = (tag) => [
@@ -149,7 +149,15 @@ test("a manifest of hostile strings from the API: inert, literal, isolated, no o
   // Manifest screen: the strings are there as text.
   const recipient = page.locator("li.package .recipient").first();
   await expect(recipient).toHaveText(m.stops[0].packages[0].recipient);
+  // The long word shows shortened; "Read all" shows all of it, still literal.
+  await expect(page.getByText("ENDOFWORD")).toHaveCount(0);
+  const longRecipient = page.locator("li.package .recipient").filter({ has: page.locator("button.more-text") }).first();
+  await longRecipient.getByRole("button", { name: "Read all (2,000 characters)" }).click();
+  await expect(longRecipient).toContainText(LONG_WORD);
   await expect(page.getByText("ENDOFWORD").first()).toBeVisible();
+  // The address line with an override, opened too.
+  await page.locator("article.stop .addr").first().getByRole("button", { name: /^Read all/ }).click();
+  await expect(page.locator("article.stop h2").first()).toContainText("line1");
   await page.screenshot({ path: `${shots}/manifest-390.png` });
   await expectInert(page, dialogs);
   await expectNoHorizontalOverflow(page, "manifest");

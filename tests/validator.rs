@@ -1,6 +1,7 @@
-//! The validator names each kind of damage, and never "fixes" it.
+//! The validator names each kind of damage, and never "fixes" it; long free
+//! text is kept (cut with a marker past a generous cap), not refused.
 
-use roadbook::model::validate::{decode_manifest, limits, ManifestProblem as P};
+use roadbook::model::validate::{decode_manifest, limits, Field, ManifestProblem as P, CUT_MARKER};
 
 fn base() -> serde_json::Value {
     serde_json::from_str(include_str!("fixtures/manifest.json")).unwrap()
@@ -122,13 +123,13 @@ fn bad_times_and_spans() {
     v["generated_at"] = "yesterday".into();
     has(
         &v,
-        |p| matches!(p, P::BadTime { field, .. } if field == "generated_at"),
+        |p| matches!(p, P::BadTime { field, .. } if *field == Field::GeneratedAt),
     );
     let mut v = base();
     v["block"]["end"] = "2026-11-25T06:00:00-08:00".into();
     has(
         &v,
-        |p| matches!(p, P::EndsBeforeStart { field } if field == "block"),
+        |p| matches!(p, P::EndsBeforeStart { field } if *field == Field::Block),
     );
     let mut v = base();
     v["stops"][0]["window"]["end"] = "2026-11-25T08:00:00-08:00".into();
@@ -141,13 +142,13 @@ fn missing_required_text() {
     v["id"] = "".into();
     has(
         &v,
-        |p| matches!(p, P::MissingField { field } if field == "manifest id"),
+        |p| matches!(p, P::MissingField { field } if *field == Field::ManifestId),
     );
     let mut v = base();
     v["stops"][0]["packages"][0]["tracking"] = " ".into();
     has(
         &v,
-        |p| matches!(p, P::MissingField { field } if field.contains("tracking")),
+        |p| matches!(p, P::MissingField { field: Field::Tracking { package } } if package == "PKG-0001-1"),
     );
 }
 
@@ -159,8 +160,13 @@ fn size_limits() {
         [P::TooLarge { .. }]
     ));
     let mut v = base();
+    v["stops"][0]["packages"][0]["id"] = "x".repeat(limits::ID_CHARS + 1).into();
+    has(&v, |p| matches!(p, P::IdTooLong { .. }));
+    // Free text past its cap is cut, not refused.
+    let mut v = base();
     v["stops"][0]["notes"] = "x".repeat(limits::TEXT_CHARS + 1).into();
-    has(&v, |p| matches!(p, P::TextTooLong { .. }));
+    let m = decode_manifest(&v.to_string()).expect("a long note is kept");
+    assert!(m.stops[0].notes.as_deref().unwrap().ends_with(CUT_MARKER));
 }
 
 #[test]
@@ -251,30 +257,20 @@ fn every_limit_is_named_in_plain_words() {
         "10500 packages is more than the limit of 10000"
     );
 
-    // Text, in every free-text and id field; characters, not bytes.
-    let long = "é".repeat(limits::TEXT_CHARS + 1);
-    let fits = "é".repeat(limits::TEXT_CHARS);
+    // Ids, in every id field; characters, not bytes. (Free text is kept:
+    // see the validator's own tests.)
+    let long = "é".repeat(limits::ID_CHARS + 1);
+    let fits = "é".repeat(limits::ID_CHARS);
+    // A package is named by its id, cut short in messages.
+    let long_id_package = format!("package {}… id", "é".repeat(40));
     for (path, field) in [
         ("/id", "manifest id"),
         ("/driver/id", "driver id"),
-        ("/driver/name", "driver name"),
-        ("/block/station", "station"),
-        ("/stops/0/address/line1", "stop STOP-0001 address"),
-        ("/stops/0/address/line2", "stop STOP-0001 address line 2"),
-        ("/stops/0/address/city", "stop STOP-0001 city"),
-        ("/stops/0/address/region", "stop STOP-0001 region"),
-        ("/stops/0/address/postcode", "stop STOP-0001 postcode"),
-        ("/stops/0/notes", "stop STOP-0001 notes"),
-        ("/stops/0/access_code", "stop STOP-0001 access code"),
-        (
-            "/stops/0/packages/0/recipient",
-            "package PKG-0001-1 recipient",
-        ),
+        ("/stops/0/packages/0/id", long_id_package.as_str()),
         (
             "/stops/0/packages/0/tracking",
             "package PKG-0001-1 tracking number",
         ),
-        ("/stops/0/packages/0/notes", "package PKG-0001-1 notes"),
     ] {
         let mut v = base();
         *v.pointer_mut(path).expect(path) = fits.clone().into();
@@ -284,8 +280,8 @@ fn every_limit_is_named_in_plain_words() {
         );
         *v.pointer_mut(path).expect(path) = long.clone().into();
         assert_eq!(
-            only(&v, |p| matches!(p, P::TextTooLong { .. })),
-            format!("{field} is 2001 characters long, more than the limit of 2000"),
+            only(&v, |p| matches!(p, P::IdTooLong { .. })),
+            format!("{field} is 2001 characters long, more than the 2000 an id can have"),
             "{path}"
         );
     }
@@ -302,9 +298,9 @@ fn every_limit_is_named_in_plain_words() {
             "S".repeat(40)
         )
     );
-    let msg = only(&v, |p| matches!(p, P::TextTooLong { .. }));
+    let msg = only(&v, |p| matches!(p, P::IdTooLong { .. }));
     assert!(
-        msg.ends_with("id is 5000 characters long, more than the limit of 2000"),
+        msg.ends_with("id is 5000 characters long, more than the 2000 an id can have"),
         "{msg}"
     );
     assert!(msg.len() < 200, "{msg}");

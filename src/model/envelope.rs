@@ -64,8 +64,7 @@ pub enum EnvelopeError {
 }
 
 impl EnvelopeError {
-    /// What went wrong with the saved copy, in the reader's language (the
-    /// validator's detail, which names fields and formats, stays in English).
+    /// What went wrong with the saved copy, in the reader's language.
     pub fn describe(&self, lang: Lang) -> String {
         use super::i18n::catalogues::AppText as T;
         use super::i18n::{count, tr_fill, Text};
@@ -79,9 +78,10 @@ impl EnvelopeError {
                 let head = T::EnvelopeInvalid.text(lang);
                 match problems.split_first() {
                     None => format!("{head}."),
-                    Some((first, [])) => format!("{head}: {first}."),
+                    Some((first, [])) => format!("{head}: {}.", first.describe(lang)),
                     Some((first, rest)) => format!(
-                        "{head}: {first} {}.",
+                        "{head}: {} {}.",
+                        first.describe(lang),
                         count(lang, rest.len(), T::MoreProblemsOne, T::MoreProblemsOther)
                     ),
                 }

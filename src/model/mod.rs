@@ -20,6 +20,7 @@ pub mod navigate;
 pub mod outage;
 pub mod outbox;
 pub mod progress;
+pub mod refresh;
 pub mod retention;
 pub mod route;
 pub mod route_view;

@@ -28,6 +28,28 @@ pub fn with_statuses(m: &Manifest, marks: &HashMap<String, PackageStatus>) -> Ma
     out
 }
 
+/// How much of a long free text (a note, an address line) a card shows
+/// before "Read all".
+pub const PREVIEW_CHARS: usize = 200;
+
+/// The start of `text` for a first look: up to `max` characters, ended at
+/// a space when one falls in the last fifth; `None` when the whole text is
+/// short enough to show.
+pub fn preview(text: &str, max: usize) -> Option<&str> {
+    // Byte length bounds the character count from above.
+    if text.len() <= max {
+        return None;
+    }
+    let (cut, _) = text.char_indices().nth(max)?;
+    let head = &text[..cut];
+    let floor = head.char_indices().nth(max - max / 5).map_or(0, |(i, _)| i);
+    let at_space = head[floor..]
+        .rfind(char::is_whitespace)
+        .map(|i| head[..floor + i].trim_end())
+        .filter(|h| !h.is_empty());
+    Some(at_space.unwrap_or(head))
+}
+
 /// "1 package", "12 packages".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -101,6 +123,24 @@ pub fn rows_to_render(at_least: usize, must_show: Option<usize>, step: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn preview_shortens_long_text_at_a_word_break() {
+        assert_eq!(preview("Leave at side door", 200), None);
+        let exact = "é".repeat(200);
+        assert_eq!(preview(&exact, 200), None);
+        let note = "Leave with the concierge. ".repeat(119);
+        let p = preview(&note, 200).unwrap();
+        assert!(p.chars().count() <= 200 && p.chars().count() >= 160, "{p}");
+        assert!(note.starts_with(p));
+        assert!(
+            p.ends_with("concierge.") || p.ends_with("the") || p.ends_with("with"),
+            "{p:?}"
+        );
+        // One long word: cut at the limit, on a character boundary.
+        let word = "é".repeat(3_000);
+        assert_eq!(preview(&word, 200).map(|p| p.chars().count()), Some(200));
+    }
     use crate::model::manifest::{
         Address, Block, DriverRef, Package, PackageSize, Stop, MANIFEST_SCHEMA,
     };

@@ -1,14 +1,27 @@
 //! Turns any received manifest text into a valid `Manifest` or a list of
 //! specific problems.
 //!
-//! Unknown extra fields are tolerated (a newer server may add some), but
-//! structural damage is never "fixed": a manifest with a problem is rejected
-//! whole, so the saved one stays on screen. The one thing done on acceptance
-//! is sorting stops by `seq`, which is presentation order, not repair.
+//! A manifest is refused only when it cannot be used safely: broken
+//! structure, missing or duplicate ids, impossible coordinates, unknown
+//! status values, unreadable times, or a payload over the size limits.
+//! Unknown extra fields are tolerated (a newer server may add some), and
+//! structural damage is never "fixed": such a manifest is refused whole, so
+//! the saved one stays on screen.
+//!
+//! Free text (notes, names, address lines, access codes) is different: a
+//! long delivery note is no reason to withhold a driver's whole route. It is
+//! kept up to [`limits::TEXT_CHARS`] characters and cut there with
+//! [`CUT_MARKER`], never refused; the screens show long text shortened with
+//! a way to read all of it. Identifiers (ids, tracking numbers) cannot be
+//! shortened without losing what they point to, so an impossibly long one
+//! is refused. The other change made on acceptance is sorting stops by
+//! `seq`, which is presentation order, not repair.
 
 use std::collections::HashSet;
 use std::fmt;
 
+use super::i18n::catalogues::HandoffText as H;
+use super::i18n::{tr_fill, Lang};
 use super::manifest::{Manifest, MANIFEST_SCHEMA};
 use super::time::parse_rfc3339;
 use super::wire::json_error_message;
@@ -19,7 +32,82 @@ pub mod limits {
     pub const STOPS: usize = 2_000;
     pub const PACKAGES_PER_STOP: usize = 500;
     pub const PACKAGES: usize = 10_000;
-    pub const TEXT_CHARS: usize = 2_000;
+    /// Ids and tracking numbers: far beyond any real one.
+    pub const ID_CHARS: usize = 2_000;
+    /// Free text is kept up to this many characters (a 20,000-character
+    /// note is some 20-80 KB), and cut there with the marker.
+    pub const TEXT_CHARS: usize = 20_000;
+}
+
+/// Ends a free text that was cut at [`limits::TEXT_CHARS`]: the same in
+/// every language, and visible where the text is read in full.
+pub const CUT_MARKER: &str = " [\u{2026}]";
+
+/// Which part of a manifest a problem is about. Named in the reader's
+/// language by [`Field::describe`]; ids are the manifest's own, shortened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    ManifestId,
+    DriverId,
+    DriverName,
+    GeneratedAt,
+    Block,
+    BlockStart,
+    BlockEnd,
+    /// The id of the stop numbered `seq` (it has no usable id of its own).
+    StopIdOfNumber {
+        seq: u32,
+    },
+    StopId {
+        stop: String,
+    },
+    StopAddress {
+        stop: String,
+    },
+    StopWindow {
+        stop: String,
+    },
+    StopWindowStart {
+        stop: String,
+    },
+    StopWindowEnd {
+        stop: String,
+    },
+    /// The id of a package at `stop` (it has no usable id of its own).
+    PackageIdAt {
+        stop: String,
+    },
+    PackageId {
+        package: String,
+    },
+    Tracking {
+        package: String,
+    },
+}
+
+impl Field {
+    pub fn describe(&self, lang: Lang) -> String {
+        use Field::*;
+        let t = |key: H, args: &[(&str, &str)]| tr_fill(lang, key, args);
+        match self {
+            ManifestId => t(H::FieldManifestId, &[]),
+            DriverId => t(H::FieldDriverId, &[]),
+            DriverName => t(H::FieldDriverName, &[]),
+            GeneratedAt => t(H::FieldGeneratedAt, &[]),
+            Block => t(H::FieldBlock, &[]),
+            BlockStart => t(H::FieldBlockStart, &[]),
+            BlockEnd => t(H::FieldBlockEnd, &[]),
+            StopIdOfNumber { seq } => t(H::FieldStopIdOfNumber, &[("seq", &seq.to_string())]),
+            StopId { stop } => t(H::FieldStopId, &[("stop", stop)]),
+            StopAddress { stop } => t(H::FieldStopAddress, &[("stop", stop)]),
+            StopWindow { stop } => t(H::FieldStopWindow, &[("stop", stop)]),
+            StopWindowStart { stop } => t(H::FieldStopWindowStart, &[("stop", stop)]),
+            StopWindowEnd { stop } => t(H::FieldStopWindowEnd, &[("stop", stop)]),
+            PackageIdAt { stop } => t(H::FieldPackageIdAt, &[("stop", stop)]),
+            PackageId { package } => t(H::FieldPackageId, &[("package", package)]),
+            Tracking { package } => t(H::FieldTracking, &[("package", package)]),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +130,7 @@ pub enum ManifestProblem {
         found: u32,
     },
     MissingField {
-        field: String,
+        field: Field,
     },
     NoStops,
     TooManyStops {
@@ -81,90 +169,130 @@ pub enum ManifestProblem {
         value: String,
     },
     BadTime {
-        field: String,
+        field: Field,
         value: String,
     },
     EndsBeforeStart {
-        field: String,
+        field: Field,
     },
-    TextTooLong {
-        field: String,
+    /// An id or tracking number longer than [`limits::ID_CHARS`].
+    IdTooLong {
+        field: Field,
         chars: usize,
     },
 }
 
-impl fmt::Display for ManifestProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ManifestProblem {
+    /// The problem in the reader's language. Technical details (a JSON
+    /// parser's message) and the manifest's own values stay as they are.
+    pub fn describe(&self, lang: Lang) -> String {
         use ManifestProblem::*;
+        let t = |key: H, args: &[(&str, &str)]| tr_fill(lang, key, args);
+        let n = |x: usize| x.to_string();
         match self {
-            TooLarge { bytes, limit } => write!(
-                f,
-                "the manifest is {} KB, more than the {} KB limit",
-                // Rounded up, so one byte over never reads "8192 KB, more than 8192 KB".
-                bytes.div_ceil(1024),
-                limit / 1024
+            TooLarge { bytes, limit } => t(
+                H::MpTooLarge,
+                &[
+                    // Rounded up, so one byte over never reads "8192 KB, more than 8192 KB".
+                    ("size", &n(bytes.div_ceil(1024))),
+                    ("limit", &n(limit / 1024)),
+                ],
             ),
             NotJson {
                 line,
                 column,
                 message,
-            } => {
-                write!(
-                    f,
-                    "not valid JSON at line {line}, column {column} ({message})"
-                )
-            }
+            } => t(
+                H::MpNotJson,
+                &[
+                    ("line", &n(*line)),
+                    ("column", &n(*column)),
+                    ("message", message),
+                ],
+            ),
             WrongShape {
                 line,
                 column,
                 message,
-            } => write!(
-                f,
-                "not a manifest: {message} (line {line}, column {column})"
+            } => t(
+                H::MpWrongShape,
+                &[
+                    ("line", &n(*line)),
+                    ("column", &n(*column)),
+                    ("message", message),
+                ],
             ),
-            UnsupportedSchema { found } => write!(
-                f,
-                "manifest format {found} is not supported (this app reads format {MANIFEST_SCHEMA})"
+            UnsupportedSchema { found } => t(
+                H::MpUnsupportedSchema,
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &MANIFEST_SCHEMA.to_string()),
+                ],
             ),
-            MissingField { field } => write!(f, "{field} is empty"),
-            NoStops => write!(f, "the manifest has no stops"),
-            TooManyStops { count } => write!(
-                f,
-                "{count} stops is more than the limit of {}",
-                limits::STOPS
+            MissingField { field } => t(H::MpMissingField, &[("field", &field.describe(lang))]),
+            NoStops => t(H::MpNoStops, &[]),
+            TooManyStops { count } => t(
+                H::MpTooManyStops,
+                &[("count", &n(*count)), ("limit", &n(limits::STOPS))],
             ),
-            TooManyPackages { count } => write!(
-                f,
-                "{count} packages is more than the limit of {}",
-                limits::PACKAGES
+            TooManyPackages { count } => t(
+                H::MpTooManyPackages,
+                &[("count", &n(*count)), ("limit", &n(limits::PACKAGES))],
             ),
-            EmptyStop { stop_id } => write!(f, "stop {stop_id} has no packages"),
-            StopTooBig { stop_id, count } => write!(
-                f,
-                "stop {stop_id} has {count} packages, more than the limit of {}",
-                limits::PACKAGES_PER_STOP
+            EmptyStop { stop_id } => t(H::MpEmptyStop, &[("stop", stop_id)]),
+            StopTooBig { stop_id, count } => t(
+                H::MpStopTooBig,
+                &[
+                    ("stop", stop_id),
+                    ("count", &n(*count)),
+                    ("limit", &n(limits::PACKAGES_PER_STOP)),
+                ],
             ),
-            DuplicateStopId { id } => write!(f, "stop id {id} appears more than once"),
-            DuplicateSeq { seq } => write!(f, "stop number {seq} appears more than once"),
-            DuplicatePackageId { id } => write!(f, "package id {id} appears more than once"),
-            CoordinatesOutOfRange { stop_id, lat, lng } => write!(
-                f,
-                "stop {stop_id} has impossible coordinates ({lat}, {lng})"
+            DuplicateStopId { id } => t(H::MpDuplicateStopId, &[("id", id)]),
+            DuplicateSeq { seq } => t(H::MpDuplicateSeq, &[("seq", &seq.to_string())]),
+            DuplicatePackageId { id } => t(H::MpDuplicatePackageId, &[("id", id)]),
+            CoordinatesOutOfRange { stop_id, lat, lng } => t(
+                H::MpCoordinates,
+                &[
+                    ("stop", stop_id),
+                    ("lat", &lat.to_string()),
+                    ("lng", &lng.to_string()),
+                ],
             ),
-            UnknownStatus { package_id, value } => {
-                write!(f, "package {package_id} has an unknown status {value:?}")
+            UnknownStatus { package_id, value } => t(
+                H::MpUnknownStatus,
+                &[("package", package_id), ("value", &format!("{value:?}"))],
+            ),
+            UnknownSize { package_id, value } => t(
+                H::MpUnknownSize,
+                &[("package", package_id), ("value", &format!("{value:?}"))],
+            ),
+            BadTime { field, value } => t(
+                H::MpBadTime,
+                &[
+                    ("field", &field.describe(lang)),
+                    ("value", &format!("{value:?}")),
+                ],
+            ),
+            EndsBeforeStart { field } => {
+                t(H::MpEndsBeforeStart, &[("field", &field.describe(lang))])
             }
-            UnknownSize { package_id, value } => {
-                write!(f, "package {package_id} has an unknown size {value:?}")
-            }
-            BadTime { field, value } => write!(f, "{field} is not a valid time: {value:?}"),
-            EndsBeforeStart { field } => write!(f, "{field} ends before it starts"),
-            TextTooLong { field, chars } => write!(
-                f,
-                "{field} is {chars} characters long, more than the limit of {}",
-                limits::TEXT_CHARS
+            IdTooLong { field, chars } => t(
+                H::MpIdTooLong,
+                &[
+                    ("field", &field.describe(lang)),
+                    ("chars", &n(*chars)),
+                    ("limit", &n(limits::ID_CHARS)),
+                ],
             ),
         }
+    }
+}
+
+/// English, for logs and tests; screens use [`ManifestProblem::describe`].
+impl fmt::Display for ManifestProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -196,17 +324,71 @@ pub fn decode_manifest(text: &str) -> Result<Manifest, Vec<ManifestProblem>> {
     accept(manifest)
 }
 
-/// Validates an already-decoded manifest and puts its stops in route order.
+/// Validates an already-decoded manifest, keeps its free text within
+/// [`limits::TEXT_CHARS`] and puts its stops in route order.
 pub fn accept(mut manifest: Manifest) -> Result<Manifest, Vec<ManifestProblem>> {
     let problems = validate(&manifest);
     if !problems.is_empty() {
         return Err(problems);
     }
+    cut_long_text(&mut manifest);
     manifest.stops.sort_by_key(|s| s.seq);
     Ok(manifest)
 }
 
-/// Every problem found, in document order. Empty means valid.
+/// `text` kept whole up to [`limits::TEXT_CHARS`] characters; longer, its
+/// beginning and [`CUT_MARKER`], `TEXT_CHARS` characters in all (so a cut
+/// text is never cut again).
+pub fn keep_text(text: &str) -> Option<String> {
+    // Byte length bounds the character count from above.
+    if text.len() <= limits::TEXT_CHARS {
+        return None;
+    }
+    // Fits when there is no character at position TEXT_CHARS.
+    text.char_indices().nth(limits::TEXT_CHARS)?;
+    let keep = limits::TEXT_CHARS - CUT_MARKER.chars().count();
+    let (cut, _) = text.char_indices().nth(keep)?;
+    Some(format!("{}{CUT_MARKER}", &text[..cut]))
+}
+
+/// Cuts every free-text field over [`limits::TEXT_CHARS`]; returns how
+/// many were cut.
+pub fn cut_long_text(m: &mut Manifest) -> usize {
+    let mut cut = 0;
+    let mut keep = |t: &mut String| {
+        if let Some(short) = keep_text(t) {
+            *t = short;
+            cut += 1;
+        }
+    };
+    keep(&mut m.driver.name);
+    keep(&mut m.block.station);
+    for stop in &mut m.stops {
+        keep(&mut stop.address.line1);
+        keep(&mut stop.address.city);
+        keep(&mut stop.address.postcode);
+        for t in [
+            stop.address.line2.as_mut(),
+            stop.address.region.as_mut(),
+            stop.notes.as_mut(),
+            stop.access_code.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            keep(t);
+        }
+        for p in &mut stop.packages {
+            keep(&mut p.recipient);
+            if let Some(n) = p.notes.as_mut() {
+                keep(n);
+            }
+        }
+    }
+    cut
+}
+
+/// Every problem found, in document order. Empty means usable.
 pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
     use ManifestProblem::*;
     let mut out = Vec::new();
@@ -214,26 +396,23 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
         out.push(UnsupportedSchema { found: m.schema });
         return out;
     }
-    let mut required = |field: &str, value: &str| {
+    let mut required = |field: Field, value: &str| {
         if value.trim().is_empty() {
-            out.push(MissingField {
-                field: field.to_string(),
-            });
+            out.push(MissingField { field });
         }
     };
-    required("manifest id", &m.id);
-    required("driver id", &m.driver.id);
-    required("driver name", &m.driver.name);
-    for (field, text) in [
-        ("manifest id", &m.id),
-        ("driver id", &m.driver.id),
-        ("driver name", &m.driver.name),
-        ("station", &m.block.station),
-    ] {
-        check_len(&mut out, field, Some(text));
-    }
-    check_time(&mut out, "generated_at", &m.generated_at);
-    check_span(&mut out, "block", &m.block.start, &m.block.end);
+    required(Field::ManifestId, &m.id);
+    required(Field::DriverId, &m.driver.id);
+    required(Field::DriverName, &m.driver.name);
+    check_id(&mut out, Field::ManifestId, &m.id);
+    check_id(&mut out, Field::DriverId, &m.driver.id);
+    check_time(&mut out, Field::GeneratedAt, &m.generated_at);
+    check_span(
+        &mut out,
+        [Field::BlockStart, Field::BlockEnd, Field::Block],
+        &m.block.start,
+        &m.block.end,
+    );
 
     if m.stops.is_empty() {
         out.push(NoStops);
@@ -258,17 +437,18 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
         let sid = shown_id(&stop.id);
         if stop.id.trim().is_empty() {
             out.push(MissingField {
-                field: format!("stop {} id", stop.seq),
+                field: Field::StopIdOfNumber { seq: stop.seq },
             });
         } else if !stop_ids.insert(stop.id.as_str()) {
             out.push(DuplicateStopId { id: sid.clone() });
         }
+        check_id(&mut out, Field::StopId { stop: sid.clone() }, &stop.id);
         if !seqs.insert(stop.seq) {
             out.push(DuplicateSeq { seq: stop.seq });
         }
         if stop.address.line1.trim().is_empty() {
             out.push(MissingField {
-                field: format!("stop {sid} address"),
+                field: Field::StopAddress { stop: sid.clone() },
             });
         }
         let lat_ok = stop.lat.is_finite() && (-90.0..=90.0).contains(&stop.lat);
@@ -283,22 +463,14 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
         if let Some(w) = &stop.window {
             check_span(
                 &mut out,
-                &format!("stop {sid} time window"),
+                [
+                    Field::StopWindowStart { stop: sid.clone() },
+                    Field::StopWindowEnd { stop: sid.clone() },
+                    Field::StopWindow { stop: sid.clone() },
+                ],
                 &w.start,
                 &w.end,
             );
-        }
-        for (field, text) in [
-            ("id", Some(stop.id.as_str())),
-            ("address", Some(stop.address.line1.as_str())),
-            ("address line 2", stop.address.line2.as_deref()),
-            ("notes", stop.notes.as_deref()),
-            ("access code", stop.access_code.as_deref()),
-            ("city", Some(stop.address.city.as_str())),
-            ("region", stop.address.region.as_deref()),
-            ("postcode", Some(stop.address.postcode.as_str())),
-        ] {
-            check_len(&mut out, &format!("stop {sid} {field}"), text);
         }
         if stop.packages.is_empty() {
             out.push(EmptyStop {
@@ -315,16 +487,32 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
             let pid = shown_id(&p.id);
             if p.id.trim().is_empty() {
                 out.push(MissingField {
-                    field: format!("package id at stop {sid}"),
+                    field: Field::PackageIdAt { stop: sid.clone() },
                 });
             } else if !package_ids.insert(p.id.as_str()) {
                 out.push(DuplicatePackageId { id: pid.clone() });
             }
+            check_id(
+                &mut out,
+                Field::PackageId {
+                    package: pid.clone(),
+                },
+                &p.id,
+            );
             if p.tracking.trim().is_empty() {
                 out.push(MissingField {
-                    field: format!("package {pid} tracking number"),
+                    field: Field::Tracking {
+                        package: pid.clone(),
+                    },
                 });
             }
+            check_id(
+                &mut out,
+                Field::Tracking {
+                    package: pid.clone(),
+                },
+                &p.tracking,
+            );
             if !p.status.is_known() {
                 out.push(UnknownStatus {
                     package_id: pid.clone(),
@@ -336,14 +524,6 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
                     package_id: pid.clone(),
                     value: shown_id(p.size.as_str()),
                 });
-            }
-            for (field, text) in [
-                ("id", Some(p.id.as_str())),
-                ("recipient", Some(p.recipient.as_str())),
-                ("tracking number", Some(p.tracking.as_str())),
-                ("notes", p.notes.as_deref()),
-            ] {
-                check_len(&mut out, &format!("package {pid} {field}"), text);
             }
         }
     }
@@ -358,12 +538,12 @@ fn shown_id(id: &str) -> String {
     }
 }
 
-fn check_time(out: &mut Vec<ManifestProblem>, field: &str, value: &str) -> Option<i64> {
+fn check_time(out: &mut Vec<ManifestProblem>, field: Field, value: &str) -> Option<i64> {
     match parse_rfc3339(value) {
         Some(st) => Some(st.ms),
         None => {
             out.push(ManifestProblem::BadTime {
-                field: field.to_string(),
+                field,
                 value: value.chars().take(40).collect(),
             });
             None
@@ -371,35 +551,30 @@ fn check_time(out: &mut Vec<ManifestProblem>, field: &str, value: &str) -> Optio
     }
 }
 
-fn check_span(out: &mut Vec<ManifestProblem>, field: &str, start: &str, end: &str) {
-    let s = check_time(out, &format!("{field} start"), start);
-    let e = check_time(out, &format!("{field} end"), end);
+/// `[start field, end field, the span]`.
+fn check_span(out: &mut Vec<ManifestProblem>, fields: [Field; 3], start: &str, end: &str) {
+    let [start_field, end_field, span] = fields;
+    let s = check_time(out, start_field, start);
+    let e = check_time(out, end_field, end);
     if let (Some(s), Some(e)) = (s, e) {
         if e < s {
-            out.push(ManifestProblem::EndsBeforeStart {
-                field: field.to_string(),
-            });
+            out.push(ManifestProblem::EndsBeforeStart { field: span });
         }
     }
 }
 
-fn check_len(out: &mut Vec<ManifestProblem>, field: &str, text: Option<&str>) {
-    if let Some(t) = text {
-        // Byte length bounds char count from above: only count when it could matter.
-        if t.len() > limits::TEXT_CHARS {
-            let chars = t.chars().count();
-            if chars > limits::TEXT_CHARS {
-                out.push(ManifestProblem::TextTooLong {
-                    field: field.to_string(),
-                    chars,
-                });
-            }
+fn check_id(out: &mut Vec<ManifestProblem>, field: Field, id: &str) {
+    // Byte length bounds char count from above: only count when it could matter.
+    if id.len() > limits::ID_CHARS {
+        let chars = id.chars().count();
+        if chars > limits::ID_CHARS {
+            out.push(ManifestProblem::IdTooLong { field, chars });
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use proptest::prelude::*;
 
     use super::*;
@@ -420,6 +595,189 @@ mod tests {
         let again = decode_manifest(&serde_json::to_string(&m).unwrap()).unwrap();
         assert_eq!(again, m);
         check_accepted(&m);
+    }
+
+    /// One of each problem, and every field named in one.
+    pub(crate) fn every_problem() -> Vec<ManifestProblem> {
+        use ManifestProblem::*;
+        let s = |x: &str| x.to_string();
+        let fields = [
+            Field::ManifestId,
+            Field::DriverId,
+            Field::DriverName,
+            Field::GeneratedAt,
+            Field::Block,
+            Field::BlockStart,
+            Field::BlockEnd,
+            Field::StopIdOfNumber { seq: 3 },
+            Field::StopId { stop: s("S-1") },
+            Field::StopAddress { stop: s("S-1") },
+            Field::StopWindow { stop: s("S-1") },
+            Field::StopWindowStart { stop: s("S-1") },
+            Field::StopWindowEnd { stop: s("S-1") },
+            Field::PackageIdAt { stop: s("S-1") },
+            Field::PackageId { package: s("P-2") },
+            Field::Tracking { package: s("P-2") },
+        ];
+        let mut all = vec![
+            TooLarge {
+                bytes: 9 << 20,
+                limit: 8 << 20,
+            },
+            NotJson {
+                line: 3,
+                column: 7,
+                message: s("EOF while parsing"),
+            },
+            WrongShape {
+                line: 1,
+                column: 2,
+                message: s("missing field `id`"),
+            },
+            UnsupportedSchema { found: 9 },
+            NoStops,
+            TooManyStops { count: 2001 },
+            TooManyPackages { count: 10_001 },
+            EmptyStop { stop_id: s("S-1") },
+            StopTooBig {
+                stop_id: s("S-2"),
+                count: 501,
+            },
+            DuplicateStopId { id: s("S-3") },
+            DuplicateSeq { seq: 4 },
+            DuplicatePackageId { id: s("P-5") },
+            CoordinatesOutOfRange {
+                stop_id: s("S-6"),
+                lat: 91.5,
+                lng: -200.0,
+            },
+            UnknownStatus {
+                package_id: s("P-7"),
+                value: s("x9"),
+            },
+            UnknownSize {
+                package_id: s("P-8"),
+                value: s("Z9"),
+            },
+        ];
+        for field in fields {
+            all.push(MissingField {
+                field: field.clone(),
+            });
+            all.push(BadTime {
+                field: field.clone(),
+                value: s("12"),
+            });
+            all.push(EndsBeforeStart {
+                field: field.clone(),
+            });
+            all.push(IdTooLong { field, chars: 2001 });
+        }
+        all
+    }
+
+    /// No English left in the Spanish: every problem, with every field, is
+    /// rendered by the catalogues (the parser's own message excepted: it
+    /// is quoted as it came). Catches a field or a sentence built in
+    /// English outside them, as the refresh notice once was.
+    #[test]
+    fn every_problem_reads_in_spanish_in_the_spanish_interface() {
+        use crate::model::i18n::english_left_in;
+        for p in every_problem() {
+            let en = p.describe(Lang::En);
+            let es = p.describe(Lang::Es);
+            assert_eq!(en, p.to_string());
+            let es_words = es
+                .replace("EOF while parsing", "")
+                .replace("missing field `id`", "");
+            assert_eq!(
+                english_left_in(&en, &es_words),
+                Vec::<String>::new(),
+                "{p:?}: {es}"
+            );
+            assert!(!es.contains('{'), "{es}");
+        }
+    }
+
+    /// A long delivery note (the reported 3,071 characters) no longer
+    /// withholds the manifest: it is kept whole. Past the generous cap it is
+    /// cut with the marker, never refused, and a cut text stays as it is
+    /// when accepted again (a saved manifest is re-validated on every start).
+    #[test]
+    fn long_free_text_is_kept_and_only_cut_past_the_cap_with_a_marker() {
+        let text = include_str!("../../tests/fixtures/manifest.json");
+        let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+        let note = "Leave with the concierge. ".repeat(119); // 3,094 characters
+        v["stops"][0]["notes"] = note.clone().into();
+        let m = decode_manifest(&v.to_string()).expect("a long note is kept");
+        assert_eq!(m.stops[0].notes.as_deref(), Some(note.as_str()));
+
+        let huge = "é".repeat(limits::TEXT_CHARS + 5_000);
+        for path in [
+            "/driver/name",
+            "/block/station",
+            "/stops/0/address/line1",
+            "/stops/0/address/line2",
+            "/stops/0/address/city",
+            "/stops/0/address/region",
+            "/stops/0/address/postcode",
+            "/stops/0/notes",
+            "/stops/0/access_code",
+            "/stops/0/packages/0/recipient",
+            "/stops/0/packages/0/notes",
+        ] {
+            let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+            *v.pointer_mut(path).expect(path) = huge.clone().into();
+            let m = decode_manifest(&v.to_string()).unwrap_or_else(|p| panic!("{path}: {p:?}"));
+            let back = serde_json::to_value(&m).unwrap();
+            let kept = back.pointer(path).and_then(|t| t.as_str()).expect(path);
+            assert_eq!(kept.chars().count(), limits::TEXT_CHARS, "{path}");
+            assert!(kept.ends_with(CUT_MARKER), "{path}");
+            assert!(
+                huge.starts_with(kept.trim_end_matches(CUT_MARKER)),
+                "{path}"
+            );
+            let again = decode_manifest(&serde_json::to_string(&m).unwrap()).unwrap();
+            assert_eq!(again, m, "{path}: cut twice");
+        }
+        // Exactly at the cap: whole, no marker.
+        let fits = "é".repeat(limits::TEXT_CHARS);
+        assert_eq!(keep_text(&fits), None);
+        assert_eq!(
+            keep_text(&format!("{fits}é")).map(|t| t.chars().count()),
+            Some(limits::TEXT_CHARS)
+        );
+    }
+
+    /// Ids and tracking numbers cannot be cut (they name the package to
+    /// the server): past the cap they refuse the manifest, by name.
+    #[test]
+    fn an_impossibly_long_id_is_refused_by_name() {
+        let text = include_str!("../../tests/fixtures/manifest.json");
+        let long = "é".repeat(limits::ID_CHARS + 1);
+        let fits = "é".repeat(limits::ID_CHARS);
+        for path in [
+            "/id",
+            "/driver/id",
+            "/stops/0/id",
+            "/stops/0/packages/0/id",
+            "/stops/0/packages/0/tracking",
+        ] {
+            let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+            *v.pointer_mut(path).expect(path) = fits.clone().into();
+            assert!(
+                decode_manifest(&v.to_string()).is_ok(),
+                "{path} at the limit"
+            );
+            *v.pointer_mut(path).expect(path) = long.clone().into();
+            let problems = decode_manifest(&v.to_string()).expect_err(path);
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| matches!(p, ManifestProblem::IdTooLong { chars: 2001, .. })),
+                "{path}: {problems:?}"
+            );
+        }
     }
 
     proptest! {
@@ -465,7 +823,7 @@ mod tests {
                 2 => bad.stops[s].packages[0].status = crate::model::manifest::PackageStatus::parse(&format!("lost{junk}")),
                 3 => bad.generated_at = format!("25/11/2026{junk}"),
                 4 => { let p = bad.stops[s].packages[0].clone(); bad.stops[s].packages.push(p); }
-                5 => bad.stops[s].notes = Some("é".repeat(limits::TEXT_CHARS + 1)),
+                5 => bad.stops[s].packages[0].id = "é".repeat(limits::ID_CHARS + 1),
                 6 => bad.stops[s].packages.clear(),
                 _ => bad.schema = 2,
             }

@@ -14,12 +14,13 @@ use super::keys;
 use super::locale::document_lang;
 use crate::model::envelope::{self, ManifestSource, SavedManifest};
 use crate::model::event::{AttemptReason, DeliveryEvent, EventKind};
-use crate::model::i18n::catalogues::AppText;
+use crate::model::i18n::catalogues::{AppText, DriverText};
 use crate::model::i18n::{tr_fill, Text};
 use crate::model::manifest::{Manifest, PackageStatus};
 use crate::model::marks::MarkLog;
 use crate::model::outage::Failure;
 use crate::model::progress::{marked_statuses, Counts};
+use crate::model::refresh::RefreshRejection;
 use crate::model::retention::retention_expired;
 use crate::model::time::{format_rfc3339, parse_rfc3339};
 use crate::platform::api::{Api, ManifestFetch};
@@ -32,8 +33,9 @@ use crate::platform::uuid;
 pub enum Refresh {
     Idle,
     Loading,
-    /// The server's manifest was not used; these are the reasons, in words.
-    Rejected(Vec<String>),
+    /// The server's manifest was not used, and why (rendered by the screen
+    /// in the driver's language).
+    Rejected(RefreshRejection),
     Failed(Failure),
 }
 
@@ -275,17 +277,14 @@ impl RouteBook {
             }
             Ok(ManifestFetch::Fresh { manifest, etag }) => {
                 if self.is_older_than_saved(&manifest) {
-                    self.refresh.set(Refresh::Rejected(vec![
-                        "the server sent an older manifest than the one saved".to_string(),
-                    ]));
+                    self.refresh
+                        .set(Refresh::Rejected(RefreshRejection::OlderThanSaved));
                 } else if self.replaces_an_import(&manifest) {
                     // The driver chose the imported manifest on purpose (a
                     // hand-off during an outage); a different one from the
                     // system does not silently take its place.
-                    self.refresh.set(Refresh::Rejected(vec![
-                        "the company's system has a different manifest than the one you imported;                          the imported one is kept (ask dispatch which to use)"
-                            .to_string(),
-                    ]));
+                    self.refresh
+                        .set(Refresh::Rejected(RefreshRejection::DifferentFromImport));
                 } else {
                     self.adopt(manifest, ManifestSource::Server { etag });
                     self.refresh.set(Refresh::Idle);
@@ -293,8 +292,8 @@ impl RouteBook {
                 Ok(())
             }
             Ok(ManifestFetch::Rejected(problems)) => {
-                let words = problems.iter().take(5).map(|p| p.to_string()).collect();
-                self.refresh.set(Refresh::Rejected(words));
+                self.refresh
+                    .set(Refresh::Rejected(RefreshRejection::unusable(problems)));
                 Ok(())
             }
             Err(f) => {
@@ -323,8 +322,11 @@ impl RouteBook {
                     if removed == 0 {
                         // The server took none of them: stop rather than loop,
                         // and show them as stuck.
-                        log.outbox
-                            .record_failure(&ids, "not accepted by the server", now_ms());
+                        log.outbox.record_failure(
+                            &ids,
+                            DriverText::SyncNotAccepted.text(document_lang()),
+                            now_ms(),
+                        );
                         self.persist_marks(&log);
                         self.marks.set(log);
                         self.sync.set(Sync::Idle);

@@ -15,6 +15,7 @@ use super::driver_view::{
     CARDS_STEP,
 };
 use super::guidance_panel::GuidancePanel;
+use super::long_text::short_plain;
 use super::stop_card::{filter_label, keep_package_focus, StopCard};
 use crate::model::envelope::ManifestSource;
 use crate::model::i18n::catalogues::DriverText as T;
@@ -213,7 +214,10 @@ pub fn ManifestScreen() -> impl IntoView {
                         .map(|st| {
                             l.f(
                                 T::NextAnnounce,
-                                &[("seq", &st.seq.to_string()), ("address", &st.address.line1)],
+                                &[
+                                    ("seq", &st.seq.to_string()),
+                                    ("address", &short_plain(&st.address.line1)),
+                                ],
                             )
                         })
                 });
@@ -322,17 +326,26 @@ pub fn ManifestScreen() -> impl IntoView {
                 view! { <GuidancePanel failure=f compact=true retry try_now /> }
             })}
             {move || match book.refresh.get() {
-                Refresh::Rejected(reasons) => Some(view! {
-                    <div class="notice warn" role="status">
-                        <p>{l.t(T::RefreshRejected)}</p>
-                        <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-                    </div>
-                }),
+                Refresh::Rejected(why) => {
+                    let saved = book.saved.with(Option::is_some);
+                    let reasons = why.reasons(l.lang());
+                    Some(view! {
+                        <div class="notice warn refresh-rejected" role="status">
+                            <p>{why.headline(l.lang(), saved)}</p>
+                            {(!reasons.is_empty()).then(|| view! {
+                                <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                            })}
+                        </div>
+                    })
+                }
                 _ => None,
             }}
             <SavedLine />
-            <CountsBar filter />
-            <SearchBox query input=search_box />
+            // Nothing saved: no "0 of 0 stops", no search over nothing.
+            <Show when=move || book.saved.with(Option::is_some)>
+                <CountsBar filter />
+                <SearchBox query input=search_box />
+            </Show>
             // Fixed at the bottom of the screen, but early in the page so the
             // keyboard reaches "Undo last" without tabbing past every stop.
             <ActionBar next_id />

@@ -12,6 +12,7 @@ mod handoff_actions;
 mod header;
 mod import_screen;
 mod language_picker;
+mod long_text;
 mod manifest_screen;
 mod nav_bar;
 mod nav_links;

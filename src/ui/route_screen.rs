@@ -8,6 +8,7 @@ use super::contrast_toggle::ContrastToggle;
 use super::driver_view::{
     coarse_now, marked_manifest, watch_location, GeoState, MoreRows, ROWS_STEP,
 };
+use super::long_text::{long_text, short_plain, short_text};
 use super::nav_links::{saved_nav_app, NavAppSelect, NavigateLink};
 use super::route_sketch::{RouteSketch, SketchStop};
 use super::stop_card::window_text;
@@ -53,7 +54,7 @@ pub fn RouteScreen() -> impl IntoView {
                         .map(|st| SketchStop {
                             seq: st.seq,
                             at: (st.lat, st.lng),
-                            name: st.address.line1.clone(),
+                            name: short_text(&st.address.line1),
                         })
                         .collect::<Vec<_>>()
                 })
@@ -198,9 +199,12 @@ fn FocusCard(
             <div class="focus-head">
                 <span class="seq" aria-hidden="true">{stop.seq}</span>
                 <div class="addr">
-                    <h2 id="focus-title">{l.f(T::StopTitle, &[("seq", &stop.seq.to_string()), ("address", &stop.address.line1)])}</h2>
-                    {stop.address.line2.clone().map(|l| view! { <p class="line2">{l}</p> })}
-                    <p class="city">{format!("{} {}", stop.address.city, stop.address.postcode)}</p>
+                    <h2 id="focus-title">{l.f(T::StopTitle, &[("seq", &stop.seq.to_string()), ("address", &short_text(&stop.address.line1))])}</h2>
+                    {stop.address.line2.clone().map(long_text).map(|(l, more)| view! { <p class="line2">{l}{more}</p> })}
+                    {
+                        let (city, more) = long_text(format!("{} {}", stop.address.city, stop.address.postcode));
+                        view! { <p class="city">{city}{more}</p> }
+                    }
                 </div>
             </div>
             {move || heading().map(|(dist, dir, bearing)| view! {
@@ -219,8 +223,8 @@ fn FocusCard(
                 } else {
                     l.f(T::ToDeliver, &[("packages", &packages(l, pending))])
                 }}</p>
-                {stop.access_code.clone().map(|c| view! { <p class="access">{l.t(D::AccessCode)} " " <strong>{c}</strong></p> })}
-                {stop.notes.clone().map(|n| view! { <p class="notes">{n}</p> })}
+                {stop.access_code.clone().map(long_text).map(|(c, more)| view! { <p class="access">{l.t(D::AccessCode)} " " <strong>{c}</strong>{more}</p> })}
+                {stop.notes.clone().map(long_text).map(|(n, more)| view! { <p class="notes">{n}{more}</p> })}
             </div>
             {(!is_next).then(|| view! {
                 <button type="button" class="secondary back-to-next" on:click=move |_| selected.set(None)>
@@ -263,7 +267,7 @@ fn RouteRow(
                         <span class="row-main">
                             <span class="row-addr">
                                 <span class="visually-hidden">{format!("{} ", l.f(T::StopTitle, &[("seq", &stop.seq.to_string()), ("address", "")]).trim_end())}</span>
-                                {stop.address.line1.clone()}
+                                {short_text(&stop.address.line1)}
                             </span>
                             <span class="row-meta">
                                 {is_next.then(|| view! { <span class="next-badge">{l.t(T::Next)}</span> })}
@@ -290,13 +294,14 @@ fn RouteBar(
     let l = use_locale();
     move || {
         focus_stop.get().map(|stop| {
-            let label = stop.address.one_line();
+            // Also the pin's label in a `geo:` link: kept short.
+            let label = short_plain(&stop.address.one_line());
             let what = l.t(if is_next.get() { T::Next } else { T::Selected });
             view! {
                 <div class="action-bar route-bar">
                     <p class="bar-stop">
                         <span class="bar-kind">{l.f(T::BarStop, &[("what", what), ("seq", &stop.seq.to_string())])}</span>
-                        <span class="bar-addr">{stop.address.line1.clone()}</span>
+                        <span class="bar-addr">{short_text(&stop.address.line1)}</span>
                     </p>
                     <div class="bar-buttons">
                         {(!is_next.get()).then(|| view! {

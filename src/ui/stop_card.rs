@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::long_text::long_text;
 use crate::model::event::AttemptReason;
 use crate::model::i18n::catalogues::DriverText as T;
 use crate::model::i18n::{Lang, Text};
@@ -134,7 +135,12 @@ pub fn StopCard(
     };
     let count = move || shown.with(Vec::len);
     let title_id = format!("stop-{}", stop.id);
-    let addr2 = stop.address.line2.clone();
+    // Long free text shows shortened, with "Read all".
+    let (line1, line1_more) = long_text(stop.address.line1.clone());
+    let addr2 = stop.address.line2.clone().map(long_text);
+    let (city, city_more) = long_text(format!("{} {}", stop.address.city, stop.address.postcode));
+    let code = stop.access_code.clone().map(long_text);
+    let notes = stop.notes.clone().map(long_text);
     view! {
         <article class="stop" class:hit=move || hit.get().unwrap_or(false) class:done=done class:next=is_next aria-labelledby=title_id.clone() data-stop=stop.id.clone()>
             <header class="stop-head">
@@ -143,9 +149,10 @@ pub fn StopCard(
                     // Shown by the card's `next` class (CSS): a `Show` per
                     // card cost every card a search builds a memo and an owner.
                     <p class="next-badge">{l.t(T::NextBadge)}</p>
-                    <h2 id=title_id.clone()>{stop.address.line1.clone()}</h2>
-                    {addr2.map(|l| view! { <p class="line2">{l}</p> })}
-                    <p class="city">{format!("{} {}", stop.address.city, stop.address.postcode)}</p>
+                    <h2 id=title_id.clone()>{line1}</h2>
+                    {line1_more}
+                    {addr2.map(|(l, more)| view! { <p class="line2">{l}{more}</p> })}
+                    <p class="city">{city}{city_more}</p>
                 </div>
             </header>
             <div class="stop-info">
@@ -153,8 +160,8 @@ pub fn StopCard(
                 {move || (!done()).then(window_state.clone()).flatten().map(|(class, words)| view! {
                     <p class=format!("window-state {class}")>{words}</p>
                 })}
-                {stop.access_code.clone().map(|c| view! { <p class="access">{l.t(T::AccessCode)} " " <strong>{c}</strong></p> })}
-                {stop.notes.clone().map(|n| view! { <p class="notes">{n}</p> })}
+                {code.map(|(c, more)| view! { <p class="access">{l.t(T::AccessCode)} " " <strong>{c}</strong>{more}</p> })}
+                {notes.map(|(n, more)| view! { <p class="notes">{n}{more}</p> })}
             </div>
             {move || (count() < of_packages).then(|| view! {
                 <p class="shown-of">{l.f(T::ShowingOf, &[("shown", &count().to_string()), ("n", &of_packages.to_string())])}</p>
@@ -196,6 +203,8 @@ fn PackageRow(
     let (head, last4) = tracking.split_at(tracking.len().saturating_sub(4));
     let (head, last4) = (head.to_string(), last4.to_string());
     let status_class = move || format!("status {}", status().as_str());
+    let (recipient, recipient_more) = long_text(package.recipient.clone());
+    let notes = package.notes.clone().map(long_text);
     let pending = move || status() == PackageStatus::Pending;
     // Marking hides the buttons; the list's `keep_package_focus` puts
     // keyboard focus back on this row. Cancelling an attempt marks nothing,
@@ -209,11 +218,11 @@ fn PackageRow(
         <li class="package" hidden=move || hidden.get() tabindex="-1" data-package=package.id.clone() data-tracking=tracking.clone()>
             <div class="pkg-main">
                 <p class="tracking"><span class="head">{head}</span><strong class="last4">{last4}</strong></p>
-                <p class="recipient">{package.recipient.clone()}</p>
+                <p class="recipient">{recipient}{recipient_more}</p>
                 <p class="meta">
                     <span class="size">{l.f(T::Size, &[("size", package.size.as_str())])}</span>
                     {package.signature_required.then(|| view! { <span class="sig">{l.t(T::Signature)}</span> })}
-                    {package.notes.clone().map(|n| view! { <span class="pkg-notes">{n}</span> })}
+                    {notes.map(|(n, more)| view! { <span class="pkg-notes">{n}{more}</span> })}
                 </p>
             </div>
             <p class=status_class>{move || status_label(l.lang(), &status())}</p>

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::i18n::catalogues::HandoffText;
 use crate::model::i18n::{tr_fill, Lang, Text};
-use crate::model::manifest::{Manifest, MANIFEST_SCHEMA};
+use crate::model::manifest::Manifest;
 use crate::model::time::parse_rfc3339;
-use crate::model::validate::{decode_manifest, limits, ManifestProblem};
+use crate::model::validate::{decode_manifest, ManifestProblem};
 
 use super::csv::{looks_like_csv, manifest_from_csv};
 
@@ -194,7 +194,7 @@ impl ImportProblem {
                 }
             }
             NoRows => t(HandoffText::NoRows, &[]),
-            Manifest(p) => manifest_problem_in(lang, p),
+            Manifest(p) => p.describe(lang),
             MoreProblems { count } => crate::model::i18n::count(
                 lang,
                 *count,
@@ -209,105 +209,6 @@ impl ImportProblem {
 impl fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.describe(Lang::En))
-    }
-}
-
-/// What is wrong with the manifest inside an import, in the given language.
-/// The English reads exactly as the validator's own `Display`.
-pub fn manifest_problem_in(lang: Lang, p: &ManifestProblem) -> String {
-    use ManifestProblem::*;
-    let t = |key: HandoffText, args: &[(&str, &str)]| tr_fill(lang, key, args);
-    let n = |x: usize| x.to_string();
-    match p {
-        TooLarge { bytes, limit } => t(
-            HandoffText::MpTooLarge,
-            &[
-                ("size", &n(bytes.div_ceil(1024))),
-                ("limit", &n(limit / 1024)),
-            ],
-        ),
-        NotJson {
-            line,
-            column,
-            message,
-        } => t(
-            HandoffText::MpNotJson,
-            &[
-                ("line", &n(*line)),
-                ("column", &n(*column)),
-                ("message", message),
-            ],
-        ),
-        WrongShape {
-            line,
-            column,
-            message,
-        } => t(
-            HandoffText::MpWrongShape,
-            &[
-                ("line", &n(*line)),
-                ("column", &n(*column)),
-                ("message", message),
-            ],
-        ),
-        UnsupportedSchema { found } => t(
-            HandoffText::MpUnsupportedSchema,
-            &[
-                ("found", &found.to_string()),
-                ("supported", &MANIFEST_SCHEMA.to_string()),
-            ],
-        ),
-        MissingField { field } => t(HandoffText::MpMissingField, &[("field", field)]),
-        NoStops => t(HandoffText::MpNoStops, &[]),
-        TooManyStops { count } => t(
-            HandoffText::MpTooManyStops,
-            &[("count", &n(*count)), ("limit", &n(limits::STOPS))],
-        ),
-        TooManyPackages { count } => t(
-            HandoffText::MpTooManyPackages,
-            &[("count", &n(*count)), ("limit", &n(limits::PACKAGES))],
-        ),
-        EmptyStop { stop_id } => t(HandoffText::MpEmptyStop, &[("stop", stop_id)]),
-        StopTooBig { stop_id, count } => t(
-            HandoffText::MpStopTooBig,
-            &[
-                ("stop", stop_id),
-                ("count", &n(*count)),
-                ("limit", &n(limits::PACKAGES_PER_STOP)),
-            ],
-        ),
-        DuplicateStopId { id } => t(HandoffText::MpDuplicateStopId, &[("id", id)]),
-        DuplicateSeq { seq } => t(HandoffText::MpDuplicateSeq, &[("seq", &seq.to_string())]),
-        DuplicatePackageId { id } => t(HandoffText::MpDuplicatePackageId, &[("id", id)]),
-        CoordinatesOutOfRange { stop_id, lat, lng } => t(
-            HandoffText::MpCoordinates,
-            &[
-                ("stop", stop_id),
-                ("lat", &lat.to_string()),
-                ("lng", &lng.to_string()),
-            ],
-        ),
-        UnknownStatus { package_id, value } => t(
-            HandoffText::MpUnknownStatus,
-            &[("package", package_id), ("value", &format!("{value:?}"))],
-        ),
-        UnknownSize { package_id, value } => t(
-            HandoffText::MpUnknownSize,
-            &[("package", package_id), ("value", &format!("{value:?}"))],
-        ),
-        BadTime { field, value } => t(
-            HandoffText::MpBadTime,
-            &[("field", field), ("value", &format!("{value:?}"))],
-        ),
-        EndsBeforeStart { field } => t(HandoffText::MpEndsBeforeStart, &[("field", field)]),
-        TextTooLong { field, chars } => t(
-            HandoffText::MpTextTooLong,
-            &[
-                ("field", field),
-                ("chars", &n(*chars)),
-                ("limit", &n(limits::TEXT_CHARS)),
-            ],
-        ),
     }
 }
 
@@ -488,70 +389,11 @@ mod tests {
         }
     }
 
-    /// One of each validator problem.
-    fn every_manifest_problem() -> Vec<ManifestProblem> {
-        use ManifestProblem::*;
-        let s = |x: &str| x.to_string();
-        vec![
-            TooLarge {
-                bytes: 9 << 20,
-                limit: 8 << 20,
-            },
-            NotJson {
-                line: 3,
-                column: 7,
-                message: s("expected value"),
-            },
-            WrongShape {
-                line: 1,
-                column: 2,
-                message: s("missing field `id`"),
-            },
-            UnsupportedSchema { found: 9 },
-            MissingField {
-                field: s("driver.name"),
-            },
-            NoStops,
-            TooManyStops { count: 2001 },
-            TooManyPackages { count: 10_001 },
-            EmptyStop { stop_id: s("S-1") },
-            StopTooBig {
-                stop_id: s("S-2"),
-                count: 501,
-            },
-            DuplicateStopId { id: s("S-3") },
-            DuplicateSeq { seq: 4 },
-            DuplicatePackageId { id: s("P-5") },
-            CoordinatesOutOfRange {
-                stop_id: s("S-6"),
-                lat: 91.5,
-                lng: -200.0,
-            },
-            UnknownStatus {
-                package_id: s("P-7"),
-                value: s("lost"),
-            },
-            UnknownSize {
-                package_id: s("P-8"),
-                value: s("XXL"),
-            },
-            BadTime {
-                field: s("block.start"),
-                value: s("noon"),
-            },
-            EndsBeforeStart { field: s("block") },
-            TextTooLong {
-                field: s("stops[0].notes"),
-                chars: 2001,
-            },
-        ]
-    }
-
     #[test]
     fn manifest_problems_read_as_the_validator_in_english_and_translated_in_spanish() {
-        for p in every_manifest_problem() {
-            let en = manifest_problem_in(Lang::En, &p);
-            let es = manifest_problem_in(Lang::Es, &p);
+        for p in crate::model::validate::tests::every_problem() {
+            let en = p.describe(Lang::En);
+            let es = p.describe(Lang::Es);
             assert_eq!(en, p.to_string());
             assert_ne!(es, en, "{p:?}");
             assert!(!es.contains('{'), "{es}");

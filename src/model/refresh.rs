@@ -1,0 +1,136 @@
+//! Why the manifest the server sent was not used, as a typed value the
+//! screens render through the catalogues, in the driver's language.
+
+use super::i18n::catalogues::{AppText, DriverText as T};
+use super::i18n::{count, Lang, Text};
+use super::validate::ManifestProblem;
+
+/// At most this many of the validator's problems are listed.
+pub const LISTED_PROBLEMS: usize = 5;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RefreshRejection {
+    /// The server's manifest is older than the one saved.
+    OlderThanSaved,
+    /// The driver imported a manifest (a hand-off during an outage); the
+    /// company's system has another one, which does not silently replace it.
+    DifferentFromImport,
+    /// Not a manifest Roadbook can use: the first problems, and how many
+    /// more there were.
+    Unusable {
+        problems: Vec<ManifestProblem>,
+        more: usize,
+    },
+}
+
+impl RefreshRejection {
+    pub fn unusable(mut problems: Vec<ManifestProblem>) -> Self {
+        let more = problems.len().saturating_sub(LISTED_PROBLEMS);
+        problems.truncate(LISTED_PROBLEMS);
+        RefreshRejection::Unusable { problems, more }
+    }
+
+    /// The sentence that opens the notice, true to what is on the phone:
+    /// `saved` is whether a manifest is saved (and shown) right now.
+    pub fn headline(&self, lang: Lang, saved: bool) -> &'static str {
+        match self {
+            RefreshRejection::OlderThanSaved => T::RefreshOlder,
+            RefreshRejection::DifferentFromImport => T::RefreshDifferentFromImport,
+            RefreshRejection::Unusable { .. } if saved => T::RefreshRejected,
+            RefreshRejection::Unusable { .. } => T::RefreshRejectedNothingSaved,
+        }
+        .text(lang)
+    }
+
+    /// The reasons listed under the headline (the validator's problems).
+    pub fn reasons(&self, lang: Lang) -> Vec<String> {
+        match self {
+            RefreshRejection::Unusable { problems, more } => {
+                let mut out: Vec<String> = problems.iter().map(|p| p.describe(lang)).collect();
+                if *more > 0 {
+                    out.push(count(
+                        lang,
+                        *more,
+                        AppText::MoreProblemsOne,
+                        AppText::MoreProblemsOther,
+                    ));
+                }
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::i18n::english_left_in;
+    use crate::model::validate::ManifestProblem as P;
+
+    fn all() -> Vec<RefreshRejection> {
+        vec![
+            RefreshRejection::OlderThanSaved,
+            RefreshRejection::DifferentFromImport,
+            RefreshRejection::unusable(
+                (1..=8)
+                    .map(|seq| P::DuplicateSeq { seq })
+                    .collect::<Vec<_>>(),
+            ),
+            RefreshRejection::unusable(vec![P::NoStops]),
+        ]
+    }
+
+    /// Every word the driver reads about a refused manifest comes from the
+    /// catalogues: the Spanish interface shows no English sentence, no
+    /// English reason and no stray spaces (the messages were once English
+    /// literals built in the route book, one broken over a line join).
+    #[test]
+    fn the_spanish_interface_reads_spanish() {
+        for r in all() {
+            for saved in [true, false] {
+                let (en, es) = (r.headline(Lang::En, saved), r.headline(Lang::Es, saved));
+                assert_eq!(english_left_in(en, es), Vec::<String>::new(), "{r:?}");
+                assert!(!es.contains("  ") && !en.contains("  "), "{en:?}");
+            }
+            let (en, es) = (r.reasons(Lang::En), r.reasons(Lang::Es));
+            assert_eq!(en.len(), es.len());
+            for (en, es) in en.iter().zip(&es) {
+                assert_eq!(english_left_in(en, es), Vec::<String>::new(), "{es}");
+                assert!(!es.contains("  "), "{es:?}");
+            }
+        }
+    }
+
+    /// "Your saved manifest is kept" only when one is; otherwise the notice
+    /// says nothing is saved yet.
+    #[test]
+    fn the_headline_is_true_to_what_is_saved() {
+        let r = RefreshRejection::unusable(vec![P::NoStops]);
+        assert!(r
+            .headline(Lang::En, true)
+            .contains("your saved one is kept"));
+        let none = r.headline(Lang::En, false);
+        assert!(
+            none.contains("nothing is saved on this phone yet"),
+            "{none}"
+        );
+        assert!(!none.contains("kept"), "{none}");
+        assert!(r
+            .headline(Lang::Es, false)
+            .contains("todavía no hay nada guardado"));
+    }
+
+    #[test]
+    fn lists_five_problems_then_counts_the_rest() {
+        let r = RefreshRejection::unusable((1..=8).map(|seq| P::DuplicateSeq { seq }).collect());
+        let en = r.reasons(Lang::En);
+        assert_eq!(en.len(), 6);
+        assert_eq!(en[0], "stop number 1 appears more than once");
+        assert_eq!(en[5], "(and 3 more problems)");
+        assert_eq!(r.reasons(Lang::Es)[5], "(y 3 problemas más)");
+        assert!(RefreshRejection::OlderThanSaved
+            .reasons(Lang::En)
+            .is_empty());
+    }
+}
