@@ -1,8 +1,9 @@
 // Retention with a controlled clock: once retention_hours_after_block (24 h
-// in the shipped config) have passed since the block ended, the saved
-// manifest (recipients' names, addresses, notes) leaves storage and the
-// screen, but a mark that has not reached the server is never lost: it is
-// sent as soon as the driver is signed in again.
+// in the shipped config) have passed since the block ended, every personal
+// key (the manifest with recipients' names, addresses and notes, the user
+// record, the token) leaves storage and the screen, but a mark that has not
+// reached the server is never lost: the sign-in screen says it is kept, and
+// it is sent as soon as the driver is signed in again.
 import { test, expect } from "@playwright/test";
 import { fixtureManifest, routedApi, signInRouted, problem } from "./routed-api.js";
 
@@ -52,22 +53,34 @@ test("personal data is purged after the retention window; the unsent mark surviv
   expect(await before.evaluate(() => localStorage.getItem("roadbook.manifest"))).toContain(names[0]);
   await before.close();
 
-  // Past the window: purged from storage and screen, the mark kept.
+  // Past the window: every personal key purged from storage and screen
+  // (the phone is signed out), the unsent mark kept, and the screen says so.
   const after = await context.newPage();
   await after.clock.setFixedTime(blockEnd + 24 * HOUR + 60_000);
   const api2 = await routedApi(after, { manifest: m });
   api2.fail.manifest = (r) => r.fulfill(problem(503));
   await after.goto("./");
   await expect.poll(() => after.evaluate(() => localStorage.getItem("roadbook.manifest"))).toBeNull();
+  const left = await after.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+  // Only the phone's settings and the marks (holding the unsent one) remain.
+  expect(left.local.sort()).toEqual(["roadbook.config.v1", "roadbook.marks.v1"]);
+  expect(left.session).toEqual([]);
   const everything = await after.evaluate(() => JSON.stringify(Object.entries(localStorage)));
-  for (const n of [...names, ...notes, m.stops[0].address.line1]) expect(everything).not.toContain(n);
+  for (const n of [...names, ...notes, m.stops[0].address.line1, m.driver.name]) expect(everything).not.toContain(n);
   const marks = await after.evaluate(() => JSON.parse(localStorage.getItem("roadbook.marks.v1")));
   expect(marks.history).toEqual([]);
   expect(marks.outbox.events.map((p) => p.event)).toEqual([unsent]);
   const body = await after.locator("body").innerText();
-  for (const n of [...names, ...notes]) expect(body).not.toContain(n);
-  // The screen tells the truth: nothing saved, nothing loading.
-  await expect(after.getByText("You are signed out, and no manifest is saved on this phone.")).toBeVisible();
+  for (const n of [...names, ...notes, m.driver.name]) expect(body).not.toContain(n);
+  // The screen tells the truth: signed out, the manifest removed and why,
+  // the unsent mark kept until it is sent; nothing loading.
+  await expect(after.getByLabel("Username")).toBeVisible();
+  await expect(after.locator(".notice.purged")).toHaveText(
+    "Your last manifest and your sign-in were removed from this phone: its block ended more than 24 hours ago, and your company keeps personal data no longer than that.",
+  );
+  await expect(after.locator(".notice.unsent-kept")).toHaveText(
+    "1 mark made on this phone has not reached the company's system yet. It is kept here and sent once you sign in.",
+  );
   const shown = await after.locator("body").innerText();
   expect(shown).not.toContain("Loading your manifest");
   expect(shown).not.toContain("Your saved manifest and marks are below");

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use roadbook::model::config::{ApiBase, ConfigError};
 use roadbook::model::envelope::{self, ManifestSource, SavedManifest};
+use roadbook::model::storage_keys::{OnRetention, OnSignOut};
 use roadbook::platform::config_loader::load_config_from;
-use roadbook::platform::storage::{self, Area};
+use roadbook::platform::storage::{self, Area, StorageKey};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -36,6 +37,15 @@ async fn config_that_is_an_html_page_is_a_named_error() {
     }
 }
 
+/// A key of this test's own, not one the app uses.
+const TEST_KEY: StorageKey = StorageKey {
+    name: "roadbook.test.envelope",
+    area: Area::Local,
+    personal: false,
+    sign_out: OnSignOut::Keeps,
+    retention: OnRetention::Keeps,
+};
+
 #[wasm_bindgen_test]
 fn local_storage_round_trips_a_sealed_manifest() {
     let manifest = roadbook::backend::demo::data::manifest_for(
@@ -50,22 +60,12 @@ fn local_storage_round_trips_a_sealed_manifest() {
         },
         manifest,
     };
-    storage::set(
-        Area::Local,
-        "roadbook.test.envelope",
-        &envelope::seal(&saved),
-    )
-    .unwrap();
-    let text = storage::get(Area::Local, "roadbook.test.envelope")
-        .unwrap()
-        .expect("stored");
+    storage::set(&TEST_KEY, &envelope::seal(&saved)).unwrap();
+    let text = storage::get(&TEST_KEY).unwrap().expect("stored");
     let back = envelope::open(&text).expect("opens");
     assert_eq!(back, saved);
-    storage::remove(Area::Local, "roadbook.test.envelope").unwrap();
-    assert_eq!(
-        storage::get(Area::Local, "roadbook.test.envelope").unwrap(),
-        None
-    );
+    storage::remove(&TEST_KEY).unwrap();
+    assert_eq!(storage::get(&TEST_KEY).unwrap(), None);
 }
 
 #[wasm_bindgen_test]

@@ -160,6 +160,12 @@ fn default_retention() -> u32 {
     24
 }
 
+/// The longest an operator may keep drivers' personal data on a phone
+/// after a block ends: 7 days. Past it, the config is refused by name
+/// rather than quietly kept or cut: a privacy limit the operator set too
+/// high is theirs to correct.
+pub const MAX_RETENTION_HOURS: u32 = 7 * 24;
+
 fn default_stale() -> u32 {
     12
 }
@@ -178,6 +184,10 @@ pub enum ConfigError {
     /// (e.g. an HTML page because the file is missing and the host falls back).
     NotFound {
         status: u16,
+    },
+    /// `retention_hours_after_block` is over [`MAX_RETENTION_HOURS`].
+    RetentionTooLong {
+        hours: u32,
     },
     Unreachable(String),
 }
@@ -206,6 +216,14 @@ impl ConfigError {
             ConfigError::NotFound { status } => {
                 tr_fill(lang, T::ConfigNotFound, &[("status", &status.to_string())])
             }
+            ConfigError::RetentionTooLong { hours } => tr_fill(
+                lang,
+                T::ConfigRetentionTooLong,
+                &[
+                    ("hours", &hours.to_string()),
+                    ("max", &MAX_RETENTION_HOURS.to_string()),
+                ],
+            ),
             ConfigError::Unreachable(m) => tr_fill(lang, T::ConfigUnreachable, &[("detail", m)]),
         }
     }
@@ -240,6 +258,11 @@ impl Config {
             .api_base
             .ok_or_else(|| ConfigError::Invalid("\"api_base\" is missing".into()))
             .and_then(|s| ApiBase::from_text(&s))?;
+        if raw.retention_hours_after_block > MAX_RETENTION_HOURS {
+            return Err(ConfigError::RetentionTooLong {
+                hours: raw.retention_hours_after_block,
+            });
+        }
         Ok(Config {
             api_base,
             status_url: raw.status_url.filter(|s| !s.trim().is_empty()),
@@ -305,6 +328,43 @@ mod tests {
             ApiBase::Http("https://api.example.com/v1".into())
         );
         assert_eq!(c.retention_hours_after_block, 24);
+    }
+
+    /// Personal data stays at most 7 days after a block: a longer setting
+    /// is a named setup error, in both languages.
+    #[test]
+    fn retention_is_capped_at_seven_days() {
+        let with = |h: u32| {
+            Config::parse(&format!(
+                r#"{{"api_base":"demo","retention_hours_after_block":{h}}}"#
+            ))
+        };
+        assert_eq!(with(168).unwrap().retention_hours_after_block, 168);
+        assert_eq!(with(0).unwrap().retention_hours_after_block, 0);
+        let e = with(169).unwrap_err();
+        assert_eq!(e, ConfigError::RetentionTooLong { hours: 169 });
+        assert_eq!(
+            e.describe(Lang::En),
+            "config.json sets \"retention_hours_after_block\" to 169, more than the 168 hours (7 days) Roadbook may keep drivers' personal data after a block"
+        );
+        let es = e.describe(Lang::Es);
+        assert!(
+            es.starts_with("config.json fija \"retention_hours_after_block\" en 169"),
+            "{es}"
+        );
+        // Names of the file and the field are the same in both.
+        let words = |t: String| {
+            t.replace("config.json", "")
+                .replace("retention_hours_after_block", "")
+        };
+        assert_eq!(
+            crate::model::i18n::english_left_in(&words(e.describe(Lang::En)), &words(es)),
+            Vec::<String>::new()
+        );
+        assert!(matches!(
+            with(100_000),
+            Err(ConfigError::RetentionTooLong { .. })
+        ));
     }
 
     #[test]

@@ -76,6 +76,13 @@ impl SavedFleet {
         (f.version == SAVED_FLEET_VERSION).then_some(f)
     }
 
+    /// Whether the retention window has passed since the block this fleet
+    /// belongs to ended (or, while the block is unknown, since it was saved).
+    pub fn retention_expired(&self, retention_hours: u32, now: EpochMs) -> bool {
+        let end = self.block.map_or(0, |b| b.end_ms).max(self.saved_at_ms);
+        crate::model::retention::personal_data_expired(&[end], retention_hours, now)
+    }
+
     /// The block span for flags; an empty span (no behind-schedule flag)
     /// while the block is unknown.
     pub fn span(&self) -> BlockSpan {
@@ -524,6 +531,13 @@ mod tests {
             SavedBlock::from_rfc3339("2026-11-25T06:00:00-08:00", "2026-11-25T16:00:00-08:00"),
         );
         assert_eq!(SavedFleet::parse(&f.to_json()), Some(f.clone()));
+        // Retention counts from the block's end, or from the save if later.
+        let end = f.block.unwrap().end_ms.max(f.saved_at_ms);
+        assert!(!f.retention_expired(24, end + 24 * 3_600_000 - 1));
+        assert!(f.retention_expired(24, end + 24 * 3_600_000));
+        let unknown = SavedFleet::new(end, f.snapshot.clone(), None);
+        assert!(!unknown.retention_expired(1, end + 3_599_999));
+        assert!(unknown.retention_expired(1, end + 3_600_000));
         assert_eq!(f.span().end_ms - f.span().start_ms, 10 * 60 * MIN);
         let other = f.to_json().replace("\"version\":1", "\"version\":9");
         assert_eq!(SavedFleet::parse(&other), None);

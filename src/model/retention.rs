@@ -13,6 +13,16 @@ pub fn retention_expired(block_end: &str, retention_hours: u32, now: EpochMs) ->
     }
 }
 
+/// Whether the personal data on this phone is past its time: `hours` after
+/// the latest block it belongs to ended (the saved manifest's, or the saved
+/// fleet's). Nothing known, nothing due.
+pub fn personal_data_expired(block_ends: &[EpochMs], retention_hours: u32, now: EpochMs) -> bool {
+    block_ends
+        .iter()
+        .max()
+        .is_some_and(|end| now >= end + i64::from(retention_hours) * 3_600_000)
+}
+
 /// Why a saved manifest may be out of date, if it may.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Staleness {
@@ -125,6 +135,23 @@ mod tests {
         );
         // Purging twice changes nothing.
         assert_eq!(purged.after_retention_purge(), purged);
+    }
+
+    #[test]
+    fn the_latest_block_decides() {
+        let h = 3_600_000;
+        assert!(!personal_data_expired(&[], 0, i64::MAX));
+        assert!(personal_data_expired(&[END_MS], 24, END_MS + 24 * h));
+        assert!(!personal_data_expired(
+            &[END_MS, END_MS + h],
+            24,
+            END_MS + 24 * h
+        ));
+        assert!(personal_data_expired(
+            &[END_MS + h, END_MS],
+            24,
+            END_MS + 25 * h
+        ));
     }
 
     #[test]

@@ -1,17 +1,17 @@
 //! Runs the pure demo backend inside the page, as if it were across a
 //! network: with latency, and with its "database" in localStorage under its
-//! own key, apart from the app's data (signing out of the app does not wipe
-//! the server, and two tabs talk to the same server).
+//! own key (two tabs talk to the same server). That database holds the
+//! marks it received, notes and positions included, on this phone: it is
+//! personal data, so sign-out and retention remove it like the app's own.
 
 use std::cell::RefCell;
 
 use super::clock::{device_online, now_ms};
-use super::storage::{self, Area};
+use super::storage;
 use super::timer::sleep;
 use crate::backend::demo::{DemoReply, DemoServer, DemoState};
+use crate::model::storage_keys::DEMO_SERVER;
 use crate::model::wire::{ApiRequest, ApiResponse, TransportFailure};
-
-pub const SERVER_KEY: &str = "roadbook.demo-server.v1";
 
 thread_local! {
     // Used only when storage is blocked, so the demo still works in memory.
@@ -19,7 +19,7 @@ thread_local! {
 }
 
 pub fn load_state() -> DemoState {
-    match storage::get(Area::Local, SERVER_KEY) {
+    match storage::get(&DEMO_SERVER) {
         Ok(Some(text)) => serde_json::from_str(&text).unwrap_or_default(),
         Ok(None) => DemoState::default(),
         Err(_) => MEMORY.with(|m| m.borrow().clone()).unwrap_or_default(),
@@ -28,7 +28,7 @@ pub fn load_state() -> DemoState {
 
 pub fn save_state(state: &DemoState) {
     let text = serde_json::to_string(state).unwrap_or_default();
-    if storage::set(Area::Local, SERVER_KEY, &text).is_err() {
+    if storage::set(&DEMO_SERVER, &text).is_err() {
         MEMORY.with(|m| *m.borrow_mut() = Some(state.clone()));
     }
 }

@@ -11,13 +11,7 @@ use std::fmt;
 
 use wasm_bindgen::{JsCast, JsValue};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Area {
-    /// Survives restarts: the last good manifest, the outbox, the user's name.
-    Local,
-    /// Dies with the tab: the session token, never written to `Local`.
-    Session,
-}
+pub use crate::model::storage_keys::{Area, StorageKey};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
@@ -69,14 +63,17 @@ fn area(which: Area) -> Result<web_sys::Storage, StorageError> {
         .ok_or_else(|| StorageError::Blocked("storage is not available".into()))
 }
 
-pub fn get(which: Area, key: &str) -> Result<Option<String>, StorageError> {
-    area(which)?.get_item(key).map_err(map_js)
+// Keys are the declared ones (`model::storage_keys`), each read from and
+// written to the area it is declared in.
+
+pub fn get(key: &StorageKey) -> Result<Option<String>, StorageError> {
+    area(key.area)?.get_item(key.name).map_err(map_js)
 }
 
-pub fn set(which: Area, key: &str, value: &str) -> Result<(), StorageError> {
-    area(which)?.set_item(key, value).map_err(map_js)
+pub fn set(key: &StorageKey, value: &str) -> Result<(), StorageError> {
+    area(key.area)?.set_item(key.name, value).map_err(map_js)
 }
 
-pub fn remove(which: Area, key: &str) -> Result<(), StorageError> {
-    area(which)?.remove_item(key).map_err(map_js)
+pub fn remove(key: &StorageKey) -> Result<(), StorageError> {
+    area(key.area)?.remove_item(key.name).map_err(map_js)
 }

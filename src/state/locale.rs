@@ -8,11 +8,9 @@
 use leptos::prelude::*;
 
 use crate::model::i18n::{count, tr_fill, Lang, Text};
+use crate::model::storage_keys::LOCALE;
 use crate::platform::intl;
-use crate::platform::storage::{self, Area};
-
-/// localStorage: the language the driver picked, if they picked one.
-pub const LOCALE_KEY: &str = "roadbook.locale";
+use crate::platform::storage;
 
 #[derive(Clone, Copy)]
 pub struct Locale(pub RwSignal<Lang>);
@@ -20,7 +18,7 @@ pub struct Locale(pub RwSignal<Lang>);
 impl Locale {
     /// The saved choice, else the browser's languages, else English.
     pub fn detect() -> Self {
-        let saved = storage::get(Area::Local, LOCALE_KEY)
+        let saved = storage::get(&LOCALE)
             .ok()
             .flatten()
             .and_then(|t| Lang::parse(&t));
@@ -32,7 +30,7 @@ impl Locale {
     /// Switches language and remembers it (for this visit only if storage is
     /// blocked).
     pub fn choose(self, lang: Lang) {
-        let _ = storage::set(Area::Local, LOCALE_KEY, lang.code());
+        let _ = storage::set(&LOCALE, lang.code());
         set_document_lang(lang);
         self.0.set(lang);
     }

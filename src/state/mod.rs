@@ -2,7 +2,6 @@
 //! holding signals, and the actions that change them. Components read these
 //! through `expect_context`, never through globals.
 
-pub mod keys;
 pub mod locale;
 pub mod routebook;
 pub mod session;

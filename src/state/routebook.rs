@@ -10,7 +10,6 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::keys;
 use super::locale::document_lang;
 use crate::model::envelope::{self, ManifestSource, SavedManifest};
 use crate::model::event::{AttemptReason, DeliveryEvent, EventKind};
@@ -21,11 +20,13 @@ use crate::model::marks::MarkLog;
 use crate::model::outage::Failure;
 use crate::model::progress::{marked_statuses, Counts};
 use crate::model::refresh::RefreshRejection;
-use crate::model::retention::retention_expired;
+use crate::model::retention::personal_data_expired;
+use crate::model::storage_keys::{self as keys, StorageKey};
 use crate::model::time::{format_rfc3339, parse_rfc3339};
+use crate::model::unreadable_marks::UnreadableMarks;
 use crate::platform::api::{Api, ManifestFetch};
 use crate::platform::clock::{local_offset_min, now_ms};
-use crate::platform::storage::{self, Area, StorageError};
+use crate::platform::storage::{self, StorageError};
 use crate::platform::uuid;
 
 /// The state of the last manifest refresh.
@@ -63,6 +64,11 @@ pub struct RouteBook {
     /// The driver's current `(lat, lng)` while a screen is watching the
     /// device location (see `platform::geolocation`); recorded on marks.
     pub position: RwSignal<Option<(f64, f64)>>,
+    /// Marks that could not be read, kept aside for support (offered as a
+    /// download until they go).
+    pub unreadable: RwSignal<Option<UnreadableMarks>>,
+    /// The retention purge removed the personal data in this page's life.
+    pub purged: RwSignal<bool>,
 }
 
 impl RouteBook {
@@ -70,7 +76,7 @@ impl RouteBook {
     /// so the driver sees their work at once.
     pub fn restore() -> Self {
         let mut issue = None;
-        let saved = match storage::get(Area::Local, keys::MANIFEST) {
+        let saved = match storage::get(&keys::MANIFEST) {
             Ok(Some(text)) => match envelope::open(&text) {
                 Ok(s) => Some(s),
                 Err(e) => {
@@ -89,13 +95,23 @@ impl RouteBook {
                 None
             }
         };
-        let marks = match storage::get(Area::Local, keys::MARKS) {
+        let mut unreadable = read_unreadable();
+        let marks = match storage::get(&keys::MARKS) {
             Ok(Some(text)) => match serde_json::from_str::<MarkLog>(&text) {
                 Ok(m) => m,
                 Err(_) => {
                     // Never drop unreadable marks: keep the text aside so
-                    // support can recover it, and say so.
-                    let _ = storage::set(Area::Local, "roadbook.marks.unreadable", &text);
+                    // support can recover it (the screens offer it as a
+                    // download), and say so.
+                    let copy = match unreadable.take() {
+                        Some(mut copy) => {
+                            copy.add(text);
+                            copy
+                        }
+                        None => UnreadableMarks::new(text, now_ms()),
+                    };
+                    let _ = storage::set(&keys::UNREADABLE_MARKS, &copy.to_json());
+                    unreadable = Some(copy);
                     issue = Some(
                         AppText::SavedMarksUnreadable
                             .text(document_lang())
@@ -125,13 +141,15 @@ impl RouteBook {
             sync: RwSignal::new(Sync::Idle),
             storage_issue: RwSignal::new(issue),
             position: RwSignal::new(None),
+            unreadable: RwSignal::new(unreadable),
+            purged: RwSignal::new(false),
         }
     }
 
     /// Writes the mark log; on failure keeps it in memory and says so.
     fn persist_marks(&self, log: &MarkLog) -> bool {
         let text = serde_json::to_string(log).unwrap_or_default();
-        match storage::set(Area::Local, keys::MARKS, &text) {
+        match storage::set(&keys::MARKS, &text) {
             Ok(()) => true,
             Err(e) => {
                 self.storage_issue.set(Some(storage_message(&e)));
@@ -154,7 +172,7 @@ impl RouteBook {
     /// If that tab's write lost a mark of this one (both marked at once),
     /// write it back: the screen already shows it.
     pub fn reload_from_storage(&self, key: &str) {
-        if key == keys::MARKS {
+        if key == keys::MARKS.name {
             // Removed (a sign-out elsewhere): nothing to merge or restore.
             let Some(stored) = read_stored_marks() else {
                 return;
@@ -167,12 +185,14 @@ impl RouteBook {
             if merged != here {
                 self.marks.set(merged);
             }
-        } else if key == keys::MANIFEST {
-            if let Ok(Some(text)) = storage::get(Area::Local, keys::MANIFEST) {
+        } else if key == keys::MANIFEST.name {
+            if let Ok(Some(text)) = storage::get(&keys::MANIFEST) {
                 if let Ok(saved) = envelope::open(&text) {
                     self.saved.set(Some(saved));
                 }
             }
+        } else if key == keys::UNREADABLE_MARKS.name {
+            self.unreadable.set(read_unreadable());
         }
     }
 
@@ -232,7 +252,7 @@ impl RouteBook {
             source,
             manifest,
         };
-        if let Err(e) = storage::set(Area::Local, keys::MANIFEST, &envelope::seal(&saved)) {
+        if let Err(e) = storage::set(&keys::MANIFEST, &envelope::seal(&saved)) {
             self.storage_issue.set(Some(storage_message(&e)));
         }
         let log = self.current_log().switch_to(&saved.manifest.id);
@@ -354,39 +374,84 @@ impl RouteBook {
         }
     }
 
-    /// Purges the saved manifest (names, addresses) once the retention window
-    /// after the block has passed. Unsent marks are kept: they are still
-    /// owed to the server. Returns whether anything was purged.
+    /// The retention purge, once `retention_hours` have passed since the
+    /// saved manifest's block ended: every personal key goes (see
+    /// `model::storage_keys`), except unsent marks, which are still owed to
+    /// the server. The caller signs the session out. Returns whether it ran.
     pub fn purge_if_expired(&self, retention_hours: u32, now: i64) -> bool {
-        let due = self.saved.with_untracked(|s| {
+        let end = self.saved.with_untracked(|s| {
             s.as_ref()
-                .is_some_and(|s| retention_expired(&s.manifest.block.end, retention_hours, now))
+                .and_then(|s| parse_rfc3339(&s.manifest.block.end))
+                .map(|e| e.ms)
         });
-        if !due {
-            return false;
+        let due = end.is_some_and(|end| personal_data_expired(&[end], retention_hours, now));
+        if due {
+            self.purge_personal();
         }
-        let _ = storage::remove(Area::Local, keys::MANIFEST);
-        let log = self.current_log().after_retention_purge();
-        self.persist_marks(&log);
-        self.marks.set(log);
-        self.saved.set(None);
-        true
+        due
     }
 
-    /// Forgets everything personal (sign-out).
-    pub fn wipe(&self) {
-        for key in keys::PERSONAL {
-            let _ = storage::remove(Area::Local, key);
+    /// Removes every key retention removes, and the mark history; keeps
+    /// unsent marks. Used when the manifest's or the fleet's time is up.
+    pub fn purge_personal(&self) {
+        remove_all(keys::removed_by_retention());
+        let log = self.current_log().after_retention_purge();
+        if log.unsent() > 0 {
+            self.persist_marks(&log);
+            self.marks.set(log);
+        } else {
+            // Nothing owed to the server: nothing of the marks stays.
+            let _ = storage::remove(&keys::MARKS);
+            self.marks.set(MarkLog::default());
         }
         self.saved.set(None);
+        self.refresh.set(Refresh::Idle);
+        self.purged.set(true);
+    }
+
+    /// The unreadable copy goes a retention window after it was set aside:
+    /// until then the screens offer it as a download.
+    pub fn purge_unreadable_if_expired(&self, retention_hours: u32, now: i64) {
+        let due = self
+            .unreadable
+            .with_untracked(|u| u.as_ref().is_some_and(|u| u.expired(retention_hours, now)));
+        if due {
+            let _ = storage::remove(&keys::UNREADABLE_MARKS);
+            self.unreadable.set(None);
+        }
+    }
+
+    /// Forgets everything personal (sign-out): every key sign-out removes.
+    pub fn wipe(&self) {
+        remove_all(keys::removed_on_sign_out());
+        self.saved.set(None);
         self.marks.set(MarkLog::default());
+        self.unreadable.set(None);
         self.refresh.set(Refresh::Idle);
         self.sync.set(Sync::Idle);
     }
 }
 
+fn remove_all<'a>(which: impl Iterator<Item = &'a StorageKey>) {
+    for key in which {
+        let _ = storage::remove(key);
+    }
+}
+
+fn read_unreadable() -> Option<UnreadableMarks> {
+    let text = storage::get(&keys::UNREADABLE_MARKS).ok().flatten()?;
+    let copy = UnreadableMarks::parse(&text, now_ms());
+    // A copy in the old form (the raw text) is stored in the new one at
+    // once, so its window starts now and only once.
+    let json = copy.to_json();
+    if json != text {
+        let _ = storage::set(&keys::UNREADABLE_MARKS, &json);
+    }
+    Some(copy)
+}
+
 fn read_stored_marks() -> Option<MarkLog> {
-    let text = storage::get(Area::Local, keys::MARKS).ok().flatten()?;
+    let text = storage::get(&keys::MARKS).ok().flatten()?;
     serde_json::from_str(&text).ok()
 }
 

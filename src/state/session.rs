@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::keys;
 use crate::model::session::{Session, User};
-use crate::platform::storage::{self, Area, StorageError};
+use crate::model::storage_keys as keys;
+use crate::platform::storage::{self, StorageError};
 
 #[derive(Clone, Copy)]
 pub struct SessionState {
@@ -17,11 +17,11 @@ pub struct SessionState {
 impl SessionState {
     /// Reads what the last visit left. Unreadable storage means "nobody".
     pub fn restore() -> Self {
-        let user = storage::get(Area::Local, keys::USER)
+        let user = storage::get(&keys::USER)
             .ok()
             .flatten()
             .and_then(|t| serde_json::from_str::<User>(&t).ok());
-        let token = storage::get(Area::Session, keys::TOKEN).ok().flatten();
+        let token = storage::get(&keys::TOKEN).ok().flatten();
         SessionState {
             user: RwSignal::new(user),
             token: RwSignal::new(token),
@@ -42,8 +42,8 @@ impl SessionState {
         let user_json = serde_json::to_string(&session.user).unwrap_or_default();
         self.user.set(Some(session.user));
         self.token.set(Some(session.token.clone()));
-        let a = storage::set(Area::Session, keys::TOKEN, &session.token);
-        let b = storage::set(Area::Local, keys::USER, &user_json);
+        let a = storage::set(&keys::TOKEN, &session.token);
+        let b = storage::set(&keys::USER, &user_json);
         a.and(b)
     }
 
@@ -51,12 +51,12 @@ impl SessionState {
     /// saved manifest stays on screen while the driver signs in again.
     pub fn token_rejected(&self) {
         self.token.set(None);
-        let _ = storage::remove(Area::Session, keys::TOKEN);
+        let _ = storage::remove(&keys::TOKEN);
     }
 
     pub fn sign_out(&self) {
         self.token_rejected();
         self.user.set(None);
-        let _ = storage::remove(Area::Local, keys::USER);
+        let _ = storage::remove(&keys::USER);
     }
 }

@@ -6,13 +6,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::keys;
 use crate::model::outage::{parse_summary, StatusPageError, StatusSummary};
+use crate::model::storage_keys as keys;
 use crate::model::time::EpochMs;
 use crate::model::wire::Method;
 use crate::platform::clock::now_ms;
 use crate::platform::http::{self, HttpCall};
-use crate::platform::storage::{self, Area};
+use crate::platform::storage;
 
 const TIMEOUT_MS: u32 = 8_000;
 /// How often to look again while a failure lasts.
@@ -36,7 +36,7 @@ struct Cached {
 impl StatusPage {
     /// Starts with the cached summary, if any.
     pub fn restore() -> Self {
-        let last = storage::get(Area::Local, keys::STATUS)
+        let last = storage::get(&keys::STATUS)
             .ok()
             .flatten()
             .and_then(|t| serde_json::from_str::<Cached>(&t).ok())
@@ -74,7 +74,7 @@ impl StatusPage {
                             fetched_ms: now_ms(),
                         };
                         if let Ok(t) = serde_json::to_string(&cached) {
-                            let _ = storage::set(Area::Local, keys::STATUS, &t);
+                            let _ = storage::set(&keys::STATUS, &t);
                         }
                         this.last.set(Some((summary, cached.fetched_ms)));
                         this.problem.set(None);

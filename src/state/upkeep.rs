@@ -82,7 +82,13 @@ async fn run(
         // Personal data past its retention window goes first, signed in or
         // not, and before the first second passes on screen.
         if let Some(env) = env.get_untracked() {
-            book.purge_if_expired(env.config.retention_hours_after_block, now_ms());
+            let hours = env.config.retention_hours_after_block;
+            if book.purge_if_expired(hours, now_ms()) {
+                // Past its time, the session goes with the data: the
+                // driver signs in again, and unsent marks are sent then.
+                session.sign_out();
+            }
+            book.purge_unreadable_if_expired(hours, now_ms());
         }
         sleep(1_000).await;
         c.tick.notify();

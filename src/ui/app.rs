@@ -22,12 +22,12 @@ use super::update_banner::{UpdateBanner, UpdateReady};
 use crate::model::config::{Config, ConfigError};
 use crate::model::screen_path::screen_of;
 use crate::model::session::Role;
+use crate::model::storage_keys as keys;
 use crate::platform::api::Api;
 use crate::platform::config_loader::load_config;
 use crate::platform::location::app_base;
 use crate::platform::service_worker;
-use crate::platform::storage::{self, Area};
-use crate::state::keys;
+use crate::platform::storage;
 use crate::state::locale::Locale;
 use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
 
     // The last config that worked starts the app at once; the fresh one
     // replaces it when it arrives.
-    let cached = storage::get(Area::Local, keys::CONFIG)
+    let cached = storage::get(&keys::CONFIG)
         .ok()
         .flatten()
         .and_then(|t| Config::parse(&t).ok());
@@ -73,7 +73,7 @@ pub fn App() -> impl IntoView {
     spawn_local(async move {
         match load_config().await {
             Ok(config) => {
-                let _ = storage::set(Area::Local, keys::CONFIG, &config.to_json());
+                let _ = storage::set(&keys::CONFIG, &config.to_json());
                 env.set(Some(env_from(config)));
             }
             // Offline with a cached config: carry on with it.

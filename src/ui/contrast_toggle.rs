@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::model::i18n::catalogues::AppText as T;
-use crate::platform::storage::{self, Area};
+use crate::model::storage_keys::CONTRAST;
+use crate::platform::storage;
 use crate::state::locale::use_locale;
 
-pub const CONTRAST_KEY: &str = "roadbook.contrast";
 const CLASS: &str = "high-contrast";
 
 pub fn apply(on: bool) {
@@ -24,7 +24,7 @@ pub fn apply(on: bool) {
 
 /// Whether the driver turned high contrast on, as saved on this phone.
 pub fn saved_contrast() -> bool {
-    storage::get(Area::Local, CONTRAST_KEY)
+    storage::get(&CONTRAST)
         .ok()
         .flatten()
         .is_some_and(|v| v == "high")
@@ -40,11 +40,7 @@ pub fn ContrastToggle() -> impl IntoView {
         on.set(next);
         apply(next);
         // Not saved (storage blocked) still works for this visit.
-        let _ = storage::set(
-            Area::Local,
-            CONTRAST_KEY,
-            if next { "high" } else { "normal" },
-        );
+        let _ = storage::set(&CONTRAST, if next { "high" } else { "normal" });
     };
     view! {
         <button type="button" class="secondary contrast-toggle" aria-pressed=move || on.get().to_string()

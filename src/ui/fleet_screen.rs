@@ -22,14 +22,13 @@ use crate::model::fleet_table::{
 use crate::model::fleet_view::{state_counts, FleetIndex, FleetQuery, SortKey};
 use crate::model::i18n::catalogues::FleetText;
 use crate::model::outage::{banner_text, effective_failure, Failure};
+use crate::model::storage_keys::FLEET;
 use crate::platform::clock::{local_offset_min, now_ms};
-use crate::platform::storage::{self, Area};
+use crate::platform::storage;
 use crate::state::locale::use_locale;
+use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
 use crate::state::AppEnv;
-
-/// localStorage: the last fleet that loaded.
-pub const FLEET_KEY: &str = crate::state::keys::FLEET;
 
 /// How often the fleet is asked for again.
 const REFRESH_EVERY: Duration = Duration::from_secs(30);
@@ -64,7 +63,7 @@ pub struct FleetData {
 
 impl FleetData {
     fn restore() -> Self {
-        let saved = storage::get(Area::Local, FLEET_KEY)
+        let saved = storage::get(&FLEET)
             .ok()
             .flatten()
             .and_then(|t| SavedFleet::parse(&t));
@@ -98,7 +97,7 @@ impl FleetData {
                     let fleet = SavedFleet::new(now, snapshot, block);
                     // Saving is a convenience: a full or blocked storage only
                     // means a reload during an outage shows nothing.
-                    let _ = storage::set(Area::Local, FLEET_KEY, &fleet.to_json());
+                    let _ = storage::set(&FLEET, &fleet.to_json());
                     self.saved.set(Some(fleet));
                     self.failure.set(None);
                     self.fresh.set(true);
@@ -143,6 +142,20 @@ pub fn FleetScreen() -> impl IntoView {
     let session = expect_context::<SessionState>();
     let data = FleetData::restore();
     provide_context(data);
+    // A saved fleet past its retention window (drivers' names, addresses)
+    // is not shown: everything personal on the phone goes, as for a
+    // driver's manifest, and the dispatcher signs in again.
+    let hours = env.with_untracked(|e| e.as_ref().map(|e| e.config.retention_hours_after_block));
+    let expired = data.saved.with_untracked(|f| {
+        f.as_ref()
+            .zip(hours)
+            .is_some_and(|(f, h)| f.retention_expired(h, now_ms()))
+    });
+    if expired {
+        data.saved.set(None);
+        expect_context::<RouteBook>().purge_personal();
+        session.sign_out();
+    }
 
     // First load as soon as the config and a token are there.
     Effect::new(move |_| {

@@ -15,6 +15,7 @@ use super::driver_view::{
     CARDS_STEP,
 };
 use super::guidance_panel::GuidancePanel;
+use super::kept_on_phone::UnreadableMarksCard;
 use super::long_text::short_plain;
 use super::stop_card::{filter_label, keep_package_focus, StopCard};
 use crate::model::envelope::ManifestSource;
@@ -309,6 +310,7 @@ pub fn ManifestScreen() -> impl IntoView {
                 <ContrastToggle />
             </div>
             {move || book.storage_issue.get().map(|m| view! { <p class="notice warn" role="alert">{m}</p> })}
+            <UnreadableMarksCard />
             <Show when=move || !session.has_token() && session.user.with(Option::is_some)>
                 <p class="notice">
                     // Not "your saved manifest is below" when none is (its

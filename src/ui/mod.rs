@@ -11,6 +11,7 @@ mod guidance_panel;
 mod handoff_actions;
 mod header;
 mod import_screen;
+mod kept_on_phone;
 mod language_picker;
 mod long_text;
 mod manifest_screen;

@@ -6,14 +6,13 @@ use leptos::prelude::*;
 use crate::model::i18n::catalogues::RouteText as T;
 use crate::model::i18n::Lang;
 use crate::model::navigate::{nav_url, NavApp};
-use crate::platform::storage::{self, Area};
+use crate::model::storage_keys::NAV_APP;
+use crate::platform::storage;
 use crate::state::locale::use_locale;
-
-pub const NAV_APP_KEY: &str = "roadbook.nav-app";
 
 /// The app the driver chose last time (Google Maps if none, or unreadable).
 pub fn saved_nav_app() -> NavApp {
-    storage::get(Area::Local, NAV_APP_KEY)
+    storage::get(&NAV_APP)
         .ok()
         .flatten()
         .and_then(|k| NavApp::from_key(&k))
@@ -27,7 +26,7 @@ pub fn NavAppSelect(app: RwSignal<NavApp>) -> impl IntoView {
         if let Some(a) = NavApp::from_key(&event_target_value(&ev)) {
             app.set(a);
             // If storage is blocked the choice still holds for this visit.
-            let _ = storage::set(Area::Local, NAV_APP_KEY, a.key());
+            let _ = storage::set(&NAV_APP, a.key());
         }
     };
     view! {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
+use super::kept_on_phone::UnreadableMarksCard;
 use super::language_picker::LanguagePicker;
 use crate::model::event::EventKind;
 use crate::model::i18n::catalogues::SettingsText as T;
@@ -103,12 +104,14 @@ fn StuckMarks() -> impl IntoView {
                     <li>{l.f(T::Stuck, &[("package", &pkg), ("kind", kind), ("tries", &tries.to_string()), ("why", &why)])}</li>
                 }).collect_view()}
             </ul>
+            <UnreadableMarksCard />
         </section>
     }
 }
 
-/// Sign-out wipes this phone's copy. With unsent marks it asks first and
-/// says how many would be lost.
+/// Sign-out wipes everything personal on this phone. With unsent marks it
+/// asks first and says how many would be lost; with a copy of unreadable
+/// marks it offers the download first.
 #[component]
 fn SignOut() -> impl IntoView {
     let book = expect_context::<RouteBook>();
@@ -117,6 +120,7 @@ fn SignOut() -> impl IntoView {
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
     let unsent = move || book.marks.with(|m| m.unsent());
+    let unreadable = move || book.unreadable.with(Option::is_some);
     let sign_out = move || {
         book.wipe();
         session.sign_out();
@@ -134,7 +138,7 @@ fn SignOut() -> impl IntoView {
                     let sign_out = sign_out.clone();
                     view! {
                         <button type="button" class="secondary" on:click=move |_| {
-                            if unsent() > 0 { confirming.set(true) } else { sign_out() }
+                            if unsent() > 0 || unreadable() { confirming.set(true) } else { sign_out() }
                         }>{l.t(T::SignOut)}</button>
                     }
                 }
@@ -144,8 +148,14 @@ fn SignOut() -> impl IntoView {
                     view! {
                         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                             <p id="confirm-text" class="warn-text">
-                                {move || l.f(T::ConfirmLoss, &[("n", &unsent().to_string())])}
+                                {move || {
+                                    let n = unsent();
+                                    let loss = (n > 0).then(|| l.f(T::ConfirmLoss, &[("n", &n.to_string())]));
+                                    let copy = unreadable().then(|| l.t(T::UnreadableBeforeSignOut).to_string());
+                                    [loss, copy].into_iter().flatten().collect::<Vec<_>>().join(" ")
+                                }}
                             </p>
+                            <UnreadableMarksCard />
                             <div class="row">
                                 <button type="button" class="primary" on:click=move |_| confirming.set(false)>{l.t(T::KeepThem)}</button>
                                 <button type="button" class="secondary danger" on:click=move |_| sign_out()>{l.t(T::SignOutAndDelete)}</button>

@@ -8,6 +8,7 @@ use crate::platform::location::app_path;
 
 use super::app::EnvSignal;
 use super::guidance_panel::GuidancePanel;
+use super::kept_on_phone::KeptOnPhone;
 use super::language_picker::LanguagePicker;
 use crate::backend::demo::server::{DISPATCHER_LOGIN, DRIVER_LOGIN};
 use crate::model::i18n::catalogues::SignInText as T;
@@ -131,6 +132,7 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <section class="sign-in" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">{l.t(T::Title)}</h1>
+            <KeptOnPhone />
             {move || failure.get().map(|f| view! { <GuidancePanel failure=f retry=retry_signal try_now=try_now /> })}
             <form on:submit=submit novalidate>
                 <label for="username">{l.t(T::Username)}</label>
