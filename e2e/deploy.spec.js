@@ -20,7 +20,7 @@ test("main flow: sign in, manifest, offline reload", async ({ page, context, bas
 test("deep link to the route screen loads the app", async ({ page }) => {
   await signInDriver(page);
   await page.goto("route");
-  await expect(page.getByRole("heading", { name: /route/i }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Route", exact: true })).toBeVisible();
   expect(new URL(page.url()).pathname).toMatch(/\/route$/);
   // In-app links keep the base path.
   await page.getByRole("link", { name: "Manifest" }).click();

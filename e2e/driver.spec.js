@@ -78,6 +78,8 @@ test("marking a stop delivered updates counts and moves the next stop; undo rest
   const delivered0 = await count(page, "delivered");
   const remaining0 = await count(page, "remaining");
   const nPackages = await next.locator("li.package").count();
+  const pendingIds = await next.locator("li.package").filter({ has: page.locator(".actions:not(.hidden)") }).evaluateAll((els) => els.map((e) => e.dataset.package));
+  expect(pendingIds.length).toBe(nPackages);
 
   // Deliver every package at the next stop.
   if (nPackages > 1) {
@@ -104,9 +106,14 @@ test("marking a stop delivered updates counts and moves the next stop; undo rest
   await expect(page.locator("article.stop.next")).toHaveAttribute("data-stop", firstId);
   expect(secondId).not.toBe(firstId);
 
-  // Marks carry no position unless location is known (not granted here).
+  // The stored log holds exactly these marks: a delivery for each package
+  // of that stop, then the undo; and no position, as location was not
+  // granted here.
   const marks = await page.evaluate(() => JSON.parse(localStorage.getItem("roadbook.marks.v1")));
-  expect(JSON.stringify(marks)).toContain(firstId ? "delivered" : "");
+  const delivered = marks.history.filter((e) => e.kind === "delivered").map((e) => e.package_id);
+  expect(delivered.sort()).toEqual([...pendingIds].sort());
+  expect(marks.history.map((e) => e.kind)).toEqual([...pendingIds.map(() => "delivered"), "undo"]);
+  for (const e of marks.history) expect([e.lat ?? null, e.lng ?? null]).toEqual([null, null]);
 });
 
 test("route: next stop, distance, sketch selection and navigation links", async ({ page, context }) => {
@@ -158,12 +165,17 @@ test("route: next stop, distance, sketch selection and navigation links", async 
   const href2 = await page.locator("a.navigate").getAttribute("href");
   expect(href2).toContain(`${Number(other.lat.toFixed(6))},${Number(other.lng.toFixed(6))}`);
 
-  // A sketch marker also selects with Enter.
-  const marker = page.locator(".sketch g.marker[role=button]").first();
+  // A sketch marker also selects with Enter: one that is neither the next
+  // stop nor the one already selected, so the focus card must change.
+  const marker = page.locator(".sketch g.marker[role=button]:not(.next):not(.selected)").first();
+  const seq = Number((await marker.getAttribute("aria-label")).match(/^Stop (\d+),/)[1]);
+  const markerStop = m.stops.find((s) => s.seq === seq);
+  expect([nextId, other.id]).not.toContain(markerStop.id);
   await marker.focus();
   await page.keyboard.press("Enter");
-  await expect(page.locator(".focus-card")).toContainText(/Next stop|Selected stop/);
-  await page.getByRole("button", { name: "Back to next stop" }).or(page.getByRole("button", { name: "Next stop" })).first().click();
+  await expect(page.locator(".focus-card")).toHaveAttribute("data-focus-stop", markerStop.id);
+  await expect(page.locator(".focus-card .focus-kind")).toHaveText("Selected stop");
+  await page.getByRole("button", { name: "Back to next stop" }).click();
   await expect(page.locator(".focus-card")).toHaveAttribute("data-focus-stop", nextId);
 
   // A mark made while the location is known carries it.
@@ -177,10 +189,17 @@ test("route: next stop, distance, sketch selection and navigation links", async 
   }).toBe(true);
 });
 
-test("location denied: a calm note, route still works", async ({ page }) => {
+test("location denied: a calm note, route still works", async ({ page, context }) => {
+  // Denied for this site (no permission granted: the browser refuses).
+  await context.clearPermissions();
   await signIn(page);
   await page.getByRole("link", { name: "Route" }).click();
-  await expect(page.locator(".geo-note")).toContainText(/Location is off|can't|Finding/);
+  // The denial itself, not "Finding your location…" (which shows while
+  // nothing has been decided) nor another failure.
+  await expect(page.locator(".geo-note")).toHaveText(
+    "Location is off for Roadbook, so distances are not shown. Navigation still works. To see distances, allow location for this site in your browser settings.",
+  );
+  await expect(page.locator(".focus-card .distance")).toHaveCount(0);
   await expect(page.locator("a.navigate")).toBeVisible();
 });
 

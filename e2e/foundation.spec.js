@@ -37,5 +37,12 @@ test("wrong password is named as such", async ({ page }) => {
   await page.getByLabel("Username").fill("driver");
   await page.getByLabel("Password").fill("nope");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator(".guidance")).toContainText(/password/i);
+  // The kind, by its title and words: an outage's guidance also mentions
+  // the password ("Don't reset your password"), so "password" alone would
+  // pass with a wrong password shown as an outage.
+  const panel = page.locator("section.guidance");
+  await expect(panel.locator("h2")).toHaveText("Username or password not accepted");
+  await expect(panel).toContainText("did not accept this username and password");
+  await expect(panel).not.toContainText("not a problem with your account");
+  await expect(panel).not.toContainText("Don't reset your password");
 });

@@ -60,13 +60,19 @@ test("three marks made offline reach the server exactly once after reopening", a
   await expect(again.locator(".action-bar .sync")).toHaveText("All marks sent");
 });
 
+// What the refusal names for each fault (the validator's words).
+const REASON = { "malformed-json": "not valid JSON", "wrong-schema": "not a manifest", "truncated-json": "not valid JSON" };
 for (const fault of ["malformed-json", "wrong-schema", "truncated-json"]) {
   test(`a ${fault} manifest from the server does not replace the saved one`, async ({ page }) => {
     await signInDriver(page);
     const before = await page.locator("li.package").first().getAttribute("data-tracking");
     await setServer(page, { fault: fault.replace(/-/g, "_"), fault_scope: "manifest" });
     await page.reload();
-    await expect(page.locator(".notice.warn, .guidance").first()).toBeVisible({ timeout: 20_000 });
+    // The refusal itself (any warning or an outage panel would not do).
+    const notice = page.locator(".refresh-rejected");
+    await expect(notice).toContainText("The system sent a manifest Roadbook could not use, so your saved one is kept:", { timeout: 20_000 });
+    await expect(notice.locator("li").first()).toContainText(REASON[fault]);
+    await expect(page.locator(".guidance")).toHaveCount(0);
     await expect(page.locator("li.package").first()).toHaveAttribute("data-tracking", before);
     await expect(page.locator('[data-count="total"]')).not.toHaveText("0");
   });
