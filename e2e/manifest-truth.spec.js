@@ -3,6 +3,7 @@
 // of it; a refusal says what is really on the phone; and it says so in the
 // driver's language.
 import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { fixtureManifest, routedApi, signInRouted } from "./routed-api.js";
 import { watchForErrors } from "./helpers.js";
 
@@ -16,6 +17,12 @@ function unusable() {
   const m = fixtureManifest();
   m.stops[1].seq = m.stops[0].seq;
   return m;
+}
+
+/** WCAG 2.2 AA checks on what is on the page (as e2e/a11y.spec.js). */
+async function expectNoAxeViolations(page, where) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
 }
 
 async function expectNoSidewaysScroll(page) {
@@ -42,12 +49,14 @@ test("a 3,071-character note keeps the manifest; the stop card shortens it and r
   const controlled = await more.getAttribute("aria-controls");
   await expect(page.locator(`#${controlled}`)).toBeVisible();
   await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page, "long note, shortened");
 
   await more.click();
   const less = notes.getByRole("button", { name: "Show less" });
   await expect(less).toHaveAttribute("aria-expanded", "true");
   await expect(page.locator(`#${controlled}`)).toHaveText(NOTE);
   await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page, "long note, read in full");
   await page.screenshot({ path: "e2e/artifacts/long-note-390.png", fullPage: true });
   // And back, by keyboard.
   await less.focus();
@@ -80,6 +89,7 @@ test("a refused manifest with nothing saved says nothing is saved, and shows no 
   await expect(notice).toContainText("The system sent a manifest Roadbook could not use, and nothing is saved on this phone yet.");
   await expect(notice.locator("li")).toHaveText(["stop number 1 appears more than once"]);
   await expect(notice).not.toContainText("kept");
+  await expectNoAxeViolations(page, "refused, nothing saved");
   // Not "0 of 0 stops": no counts, no search over nothing.
   await expect(page.locator(".counts-bar")).toHaveCount(0);
   await expect(page.locator("#manifest-search")).toHaveCount(0);

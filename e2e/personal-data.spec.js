@@ -3,6 +3,7 @@
 // docs/storage.md (which a native test holds to src/model/storage_keys.rs),
 // so a key the app writes without declaring it fails here too.
 import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { fixtureManifest, fixtureFleet, routedApi, signInRouted, problem } from "./routed-api.js";
 import { signIn, watchForErrors } from "./helpers.js";
@@ -45,6 +46,12 @@ async function expectNothingPersonal(page, words, allowed = []) {
   const everything = JSON.stringify([local, session]);
   for (const w of words) expect(everything, `"${w}" is still stored`).not.toContain(w);
   return { local, session };
+}
+
+/** WCAG 2.2 AA checks on what is on the page (as e2e/a11y.spec.js). */
+async function expectNoAxeViolations(page, where) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
 }
 
 const personalWords = (m) => [
@@ -121,6 +128,7 @@ test("unreadable marks are offered as a download before sign-out removes them", 
   const card = page.locator(".manifest .unreadable-marks");
   await expect(card).toContainText("could not be read. A copy is kept aside for driver support");
   await expect(card).toContainText("It is deleted when you sign out, or on its own on");
+  await expectNoAxeViolations(page, "manifest with unreadable marks");
   const [fromManifest] = await Promise.all([page.waitForEvent("download"), card.getByRole("button", { name: "Download the unreadable marks" }).click()]);
   expect(fromManifest.suggestedFilename()).toMatch(/^roadbook-unreadable-marks-\d{4}-\d\d-\d\d\.txt$/);
   expect(readFileSync(await fromManifest.path(), "utf8")).toBe(broken);
@@ -134,6 +142,7 @@ test("unreadable marks are offered as a download before sign-out removes them", 
   const [download] = await Promise.all([page.waitForEvent("download"), confirm.getByRole("button", { name: "Download the unreadable marks" }).click()]);
   expect(readFileSync(await download.path(), "utf8")).toBe(broken);
   await expect(confirm).toContainText(`Saved ${download.suggestedFilename()} to your downloads.`);
+  await expectNoAxeViolations(page, "sign-out with unreadable marks");
   await confirm.getByRole("button", { name: "Sign out and delete them" }).click();
   await expect(page.getByLabel("Username")).toBeVisible();
   await expectNothingPersonal(page, [...personalWords(m), "gate code 4821"]);

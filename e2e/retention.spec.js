@@ -5,6 +5,7 @@
 // reached the server is never lost: the sign-in screen says it is kept, and
 // it is sent as soon as the driver is signed in again.
 import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { fixtureManifest, routedApi, signInRouted, problem } from "./routed-api.js";
 
 test.use({ serviceWorkers: "block" });
@@ -85,6 +86,8 @@ test("personal data is purged after the retention window; the unsent mark surviv
   expect(shown).not.toContain("Loading your manifest");
   expect(shown).not.toContain("Your saved manifest and marks are below");
   await after.screenshot({ path: "e2e/artifacts/retention-after-purge.png" });
+  const axe = await new AxeBuilder({ page: after }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
 
   // The next day's manifest arrives after signing in; the old mark is sent.
   const next = fixtureManifest({ asDated: true });
