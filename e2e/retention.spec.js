@@ -101,6 +101,8 @@ test("personal data is purged after the retention window; the unsent mark surviv
   await signInRouted(after);
   await expect(after.locator("li.package")).toHaveCount(3);
   await expect.poll(() => api2.events.map((e) => e.id)).toContain(unsent.id);
+  // The purge notice was about the last manifest: not over the new one.
+  await expect(after.locator(".notice.purged")).toHaveCount(0);
   await expect.poll(async () => (await after.evaluate(() => JSON.parse(localStorage.getItem("roadbook.marks.v1")))).outbox.events.length).toBe(0);
   await context.close();
 });

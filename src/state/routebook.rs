@@ -261,6 +261,10 @@ impl RouteBook {
             self.marks.set(log);
         }
         self.saved.set(Some(saved));
+        // A new manifest: the purge notice is about the last one, no longer.
+        if self.purged.get_untracked() {
+            self.purged.set(false);
+        }
     }
 
     fn replaces_an_import(&self, incoming: &Manifest) -> bool {
@@ -427,6 +431,7 @@ impl RouteBook {
         self.saved.set(None);
         self.marks.set(MarkLog::default());
         self.unreadable.set(None);
+        self.purged.set(false);
         self.refresh.set(Refresh::Idle);
         self.sync.set(Sync::Idle);
     }
