@@ -387,6 +387,15 @@ test(`no-loss soak: ${CYCLES} cycles, seed ${SEED}`, async ({ page, context }) =
   }
   const label = { delivered: "Delivered", attempted: "Attempted" };
   await p.reload();
+  // The list shows a window of stops and adds more as the driver scrolls
+  // near its end; whether the first window already reaches the screen's
+  // end depends on layout timing (cards off screen have no size yet). Show
+  // them all as a driver can, with "Show more stops", before comparing.
+  for (let i = 0; i < 10 && (await p.locator("li.package").count()) < 24; i++) {
+    const more = p.locator(".more-rows:visible button.more");
+    if (await more.count()) await more.first().click();
+    else await p.waitForTimeout(200);
+  }
   await expect(p.locator("li.package")).toHaveCount(24);
   const shown = await p.locator("li.package").evaluateAll((rows) => rows.map((r) => [r.dataset.package, r.querySelector(".status").textContent]));
   const serverView = shown.map(([id]) => [id, label[(stacks.get(id) ?? []).at(-1)] ?? "To deliver"]);
