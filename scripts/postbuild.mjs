@@ -25,12 +25,14 @@ const scriptHashes = [...index.matchAll(/<script type="module">([\s\S]*?)<\/scri
 );
 if (scriptHashes.length === 0) throw new Error("postbuild: Trunk's loader script was not found in index.html");
 // 'wasm-unsafe-eval' lets WebAssembly compile without allowing JS eval.
+// style-src has no 'unsafe-inline': the app sets the few computed styles it
+// needs (progress bars) through the CSSOM, which the policy allows.
 // connect-src allows any https API, since the API's address is set at run
 // time in config.json; operators can narrow it (docs/deploy.md).
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(" ")}`,
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self' https:",
   "manifest-src 'self'",
@@ -40,13 +42,22 @@ const policy = [
   "form-action 'self'",
 ].join("; ");
 index = index.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, "");
-index = index.replace("<meta charset=\"utf-8\" />", `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+// The policy goes right after the charset (it must come before anything it
+// governs). A build whose index.html changed shape must fail here, not ship
+// without a policy.
+const charset = /<meta charset="utf-8"\s*\/?>/i;
+if (!charset.test(index)) throw new Error("postbuild: <meta charset=\"utf-8\"> not found in index.html; the CSP was not inserted");
+index = index.replace(charset, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+const inserted = index.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)" \/>/);
+if (!inserted || inserted[1] !== policy) throw new Error("postbuild: the Content-Security-Policy meta tag was not inserted into index.html");
+if (/'unsafe-inline'/.test(inserted[1])) throw new Error("postbuild: the Content-Security-Policy allows 'unsafe-inline'");
 writeFileSync(indexPath, index);
 const headers = `# Netlify and Cloudflare Pages read this file (see docs/deploy.md for others).
 /*
   Content-Security-Policy: ${policy}; frame-ancestors 'none'
   X-Content-Type-Options: nosniff
   Referrer-Policy: no-referrer
+  Strict-Transport-Security: max-age=31536000
   Permissions-Policy: geolocation=(self), camera=(), microphone=()
 
 /index.html

@@ -29,22 +29,70 @@ impl ApiBase {
         if t.is_empty() {
             return Err(ConfigError::Invalid("\"api_base\" is empty".into()));
         }
-        let lower = t.to_ascii_lowercase();
-        let allowed = lower.starts_with("https://")
-            || lower.starts_with("http://")
-            || t.starts_with('/')
-            || t.starts_with("./")
-            || t.starts_with("../");
-        if !allowed {
-            return Err(ConfigError::Invalid(format!(
-                "\"api_base\" must be \"demo\", an http(s) URL or a path, not {t:?}"
-            )));
-        }
+        check_url("api_base", t)?;
         Ok(ApiBase::Http(t.trim_end_matches('/').to_string()))
     }
 
     pub fn is_demo(&self) -> bool {
         matches!(self, ApiBase::Demo)
+    }
+}
+
+/// Whether `url` may appear in the config: an `https://` address, a path
+/// on the app's own site (`/api`, `./api`, `../api`), or plain `http://`
+/// only to this device (`localhost`, `127.0.0.1`, `[::1]`), for a backend
+/// run next to the app while developing. Whoever can edit `config.json`
+/// decides where sign-in goes; this at least keeps passwords, tokens and
+/// links off unencrypted connections and away from `javascript:` or
+/// protocol-relative (`//host`) tricks.
+pub fn url_allowed(url: &str) -> bool {
+    if url.is_empty()
+        || url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return false;
+    }
+    // `//host/x` is another site, not a path on this one.
+    if url.starts_with("//") {
+        return false;
+    }
+    if url.starts_with('/') || url.starts_with("./") || url.starts_with("../") {
+        return true;
+    }
+    let lower = url.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("https://") {
+        return !host_of(rest).is_empty();
+    }
+    if let Some(rest) = lower.strip_prefix("http://") {
+        return matches!(host_of(rest), "localhost" | "127.0.0.1" | "[::1]");
+    }
+    false
+}
+
+/// The host of `rest`, the part of a URL after `scheme://`: without any
+/// `user@` before it or `:port` after it.
+fn host_of(rest: &str) -> &str {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    if host_port.starts_with('[') {
+        return match host_port.find(']') {
+            Some(end) => &host_port[..=end],
+            None => "",
+        };
+    }
+    host_port.split(':').next().unwrap_or("")
+}
+
+/// A named setup error when a URL in the config is not allowed.
+fn check_url(field: &str, url: &str) -> Result<(), ConfigError> {
+    if url_allowed(url) {
+        Ok(())
+    } else {
+        Err(ConfigError::UrlNotAllowed {
+            field: field.to_string(),
+            value: url.chars().take(200).collect(),
+        })
     }
 }
 
@@ -190,6 +238,12 @@ pub enum ConfigError {
         hours: u32,
     },
     Unreachable(String),
+    /// A URL (`field`, e.g. "support.url") that is not https, a path on this
+    /// site, or http to this device: see [`url_allowed`].
+    UrlNotAllowed {
+        field: String,
+        value: String,
+    },
 }
 
 impl ConfigError {
@@ -225,6 +279,11 @@ impl ConfigError {
                 ],
             ),
             ConfigError::Unreachable(m) => tr_fill(lang, T::ConfigUnreachable, &[("detail", m)]),
+            ConfigError::UrlNotAllowed { field, value } => tr_fill(
+                lang,
+                T::ConfigUrlNotAllowed,
+                &[("field", field), ("value", value)],
+            ),
         }
     }
 }
@@ -263,10 +322,34 @@ impl Config {
                 hours: raw.retention_hours_after_block,
             });
         }
+        let status_url = raw
+            .status_url
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
+        let mut support = raw.support;
+        // An empty link is no link (as for `status_url`).
+        for url in [&mut support.url, &mut support.password_reset_url] {
+            *url = url
+                .take()
+                .map(|u| u.trim().to_string())
+                .filter(|u| !u.is_empty());
+        }
+        for (field, url) in [
+            ("status_url", status_url.as_deref()),
+            ("support.url", support.url.as_deref()),
+            (
+                "support.password_reset_url",
+                support.password_reset_url.as_deref(),
+            ),
+        ] {
+            if let Some(url) = url {
+                check_url(field, url)?;
+            }
+        }
         Ok(Config {
             api_base,
-            status_url: raw.status_url.filter(|s| !s.trim().is_empty()),
-            support: raw.support,
+            status_url,
+            support,
             support_codes: raw.support_codes,
             retention_hours_after_block: raw.retention_hours_after_block,
             stale_after_hours: raw.stale_after_hours,
@@ -383,11 +466,105 @@ mod tests {
         ));
         assert!(matches!(
             Config::parse(r#"{"api_base":"javascript:alert(1)"}"#),
-            Err(ConfigError::Invalid(_))
+            Err(ConfigError::UrlNotAllowed { field, .. }) if field == "api_base"
         ));
         assert!(matches!(
             Config::parse(r#"{"api_base":"demo","retention_hours_after_block":"x"}"#),
             Err(ConfigError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn urls_must_be_https_a_path_or_http_to_this_device() {
+        for ok in [
+            "https://api.example.com/v1",
+            "HTTPS://API.EXAMPLE.COM",
+            "/api",
+            "./api",
+            "../api",
+            "http://localhost:8080/api",
+            "http://127.0.0.1/api",
+            "http://[::1]:3000",
+        ] {
+            assert!(url_allowed(ok), "{ok}");
+        }
+        for bad in [
+            "http://api.example.com/v1",
+            "http://localhost.evil.example/api",
+            "http://localhost@evil.example/api",
+            "http://127.0.0.1.evil.example",
+            "//evil.example/api",
+            "/\\evil.example/api",
+            "javascript:alert(1)",
+            "data:text/html,hi",
+            "ftp://files.example.com",
+            "https://",
+            "https:///path",
+            "api.example.com",
+            "https://api.example.com/ x",
+            "",
+        ] {
+            assert!(!url_allowed(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_url_in_the_config_is_checked_with_a_named_error() {
+        let with = |field: &str, url: &str| {
+            let support = match field {
+                "support.url" => format!(r#"{{"url":"{url}"}}"#),
+                "support.password_reset_url" => format!(r#"{{"password_reset_url":"{url}"}}"#),
+                _ => "{}".to_string(),
+            };
+            let api = if field == "api_base" { url } else { "demo" };
+            let status = if field == "status_url" {
+                format!(r#""{url}""#)
+            } else {
+                "null".to_string()
+            };
+            Config::parse(&format!(
+                r#"{{"api_base":"{api}","status_url":{status},"support":{support}}}"#
+            ))
+        };
+        for field in [
+            "api_base",
+            "status_url",
+            "support.url",
+            "support.password_reset_url",
+        ] {
+            let err = with(field, "http://evil.example/x").unwrap_err();
+            assert_eq!(
+                err,
+                ConfigError::UrlNotAllowed {
+                    field: field.to_string(),
+                    value: "http://evil.example/x".to_string()
+                }
+            );
+            assert_eq!(
+                err.describe(Lang::En),
+                format!(
+                    "config.json has a problem: \"{field}\" must be an https:// address or a path \
+                     on this site, not \"http://evil.example/x\" (plain http:// is allowed only for \
+                     localhost)"
+                )
+            );
+            assert!(
+                err.describe(Lang::Es)
+                    .starts_with("config.json tiene un problema:"),
+                "{}",
+                err.describe(Lang::Es)
+            );
+            assert!(with(field, "https://ok.example/x").is_ok(), "{field}");
+            assert!(with(field, "/x").is_ok(), "{field}");
+        }
+        // Empty links are no links, not errors.
+        let c = Config::parse(
+            r#"{"api_base":"demo","status_url":" ","support":{"url":"","password_reset_url":" "}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (c.status_url, c.support.url, c.support.password_reset_url),
+            (None, None, None)
+        );
     }
 }

@@ -6,7 +6,11 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+
+/// Why bytes did not come out: `TooLarge` past the limit (reading stopped
+/// there), or `Failed` when the browser refused (damaged data, no support).
+pub use super::byte_stream::StreamError as Unpacked;
+use super::byte_stream::{message, read_at_most, JsStream};
 
 #[wasm_bindgen]
 extern "C" {
@@ -19,37 +23,9 @@ extern "C" {
     type JsDecompressionStream;
     #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
     fn new(format: &str) -> Result<JsDecompressionStream, JsValue>;
-
-    type JsStream;
-    #[wasm_bindgen(method, js_name = pipeThrough, catch)]
-    fn pipe_through(this: &JsStream, transform: &JsValue) -> Result<JsStream, JsValue>;
-    #[wasm_bindgen(method, js_name = getReader, catch)]
-    fn get_reader(this: &JsStream) -> Result<JsReader, JsValue>;
-
-    type JsReader;
-    #[wasm_bindgen(method)]
-    fn read(this: &JsReader) -> js_sys::Promise;
-    #[wasm_bindgen(method)]
-    fn cancel(this: &JsReader) -> js_sys::Promise;
-}
-
-/// Why bytes did not come out.
-#[derive(Debug)]
-pub enum Unpacked {
-    /// More than the limit came out; reading stopped there.
-    TooLarge,
-    /// The browser refused (damaged data, or no stream support).
-    Failed(String),
 }
 
 const FORMAT: &str = "deflate-raw";
-
-fn message(e: JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".to_string())
-}
 
 /// Runs `bytes` through `transform`, keeping at most `limit` bytes of the
 /// output: read chunk by chunk, so a small link that unpacks to gigabytes
@@ -59,30 +35,8 @@ async fn run(bytes: &[u8], transform: JsValue, limit: usize) -> Result<Vec<u8>, 
     let parts = Array::of1(&Uint8Array::from(bytes).into());
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(failed)?;
     let stream: JsStream = blob.stream().unchecked_into();
-    let reader = stream
-        .pipe_through(&transform)
-        .and_then(|out| out.get_reader())
-        .map_err(failed)?;
-    let mut out = Vec::new();
-    loop {
-        let step = JsFuture::from(reader.read()).await.map_err(failed)?;
-        let field = |name: &str| js_sys::Reflect::get(&step, &JsValue::from_str(name));
-        if field("done").map_err(failed)?.as_bool().unwrap_or(true) {
-            return Ok(out);
-        }
-        let chunk: Uint8Array = field("value")
-            .map_err(failed)?
-            .dyn_into()
-            .map_err(|_| Unpacked::Failed("not bytes".into()))?;
-        let start = out.len();
-        let end = start + chunk.length() as usize;
-        if end > limit {
-            let _ = reader.cancel();
-            return Err(Unpacked::TooLarge);
-        }
-        out.resize(end, 0);
-        chunk.copy_to(&mut out[start..]);
-    }
+    let out = stream.pipe_through(&transform).map_err(failed)?;
+    read_at_most(&out, limit).await
 }
 
 /// Compresses with raw DEFLATE.

@@ -7,10 +7,13 @@ use gloo_net::http::{Request, RequestBuilder};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::byte_stream::{read_at_most, JsStream, StreamError};
 use super::clock::device_online;
 use crate::model::wire::{ApiResponse, Method, TransportFailure};
 
-/// Bodies above this are refused unread when the server declares their size.
+/// Bodies above this are not kept: refused unread when the server declares
+/// a larger size, and cut off once this many bytes have streamed in when it
+/// does not (chunked answers) or declares the compressed size only.
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
 /// The headers the app reads from responses.
@@ -104,16 +107,38 @@ async fn exchange(
         .find(|(k, _)| k == "content-length")
         .and_then(|(_, v)| v.trim().parse::<usize>().ok())
         .unwrap_or(0);
+    // Not kept past the cap: a phone should not download a runaway payload.
+    // The empty body fails decoding and is reported as an unexpected
+    // response.
     let body = if declared > MAX_BODY_BYTES {
-        // Not read: a phone should not download a runaway payload. The empty
-        // body fails decoding and is reported as an unexpected response.
         String::new()
     } else {
-        response.text().await.map_err(|e| e.to_string())?
+        read_body(&response, MAX_BODY_BYTES).await?
     };
     Ok(ApiResponse {
         status: response.status(),
         headers,
         body,
     })
+}
+
+/// The body as text, counting bytes as they stream in: `Content-Length` is
+/// missing on chunked answers and gives the compressed size on compressed
+/// ones, so only counting what arrives bounds the memory. Past `limit` the
+/// stream is cancelled (closing the connection) and the body is empty.
+async fn read_body(response: &gloo_net::http::Response, limit: usize) -> Result<String, String> {
+    let Some(stream) = response.body() else {
+        return Ok(String::new()); // 204, 304, HEAD: no body at all.
+    };
+    let stream: JsStream = stream.unchecked_into();
+    match read_at_most(&stream, limit).await {
+        // As `Response.text()` decodes: UTF-8, bad bytes replaced, a
+        // leading byte-order mark dropped.
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+        }
+        Err(StreamError::TooLarge) => Ok(String::new()),
+        Err(StreamError::Failed(m)) => Err(m),
+    }
 }

@@ -2,6 +2,7 @@
 //! domain error here, so the UI never sees a raw `JsValue`.
 
 pub mod api;
+pub mod byte_stream;
 pub mod clock;
 pub mod compress;
 pub mod config_loader;

@@ -157,8 +157,9 @@ fn ManifestSummary(manifest: Manifest) -> impl IntoView {
                 <div><dt>{l.t(FleetText::CountStops)}</dt><dd data-count="stops">{c.stops_total}</dd></div>
             </dl>
             <span class="bar big" aria-hidden="true">
-                <span class="done" style=format!("width:{}%", pct(c.delivered))></span>
-                <span class="tried" style=format!("width:{}%", pct(c.attempted))></span>
+                // CSSOM, not a `style` attribute: see the fleet table's bars.
+                <span class="done" style:width=format!("{}%", pct(c.delivered))></span>
+                <span class="tried" style:width=format!("{}%", pct(c.attempted))></span>
             </span>
         </div>
     }

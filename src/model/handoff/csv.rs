@@ -14,8 +14,10 @@
 //! - A UTF-8 byte-order mark starts the file: without it Excel reads UTF-8 as
 //!   the local code page and "Nguyễn" turns into mojibake.
 //! - **Formula guard.** A spreadsheet runs a cell starting with `=`, `+`,
-//!   `-` or `@` (and some also tab or CR) as a formula, so a recipient named
-//!   `=HYPERLINK(...)` would be code. Such *text* cells are written with a
+//!   `-` or `@` (and some also tab, CR or LF, which it skips before looking,
+//!   and some the full-width `＝ ＋ － ＠`, which an East Asian input method
+//!   types and which Excel reads as their ASCII forms) as a formula, so a
+//!   recipient named `=HYPERLINK(...)` would be code. Such *text* cells are written with a
 //!   leading `'`, which spreadsheets treat as "this is text" and do not show.
 //!   Import removes it again. To keep this lossless, text that already starts
 //!   with quotes before one of those characters gets one more quote, and
@@ -289,7 +291,7 @@ fn push_quoted(out: &mut String, v: &str, force: bool) {
 fn needs_guard(v: &str) -> bool {
     matches!(
         v.trim_start_matches('\'').chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '＝' | '＋' | '－' | '＠')
     )
 }
 
@@ -1174,8 +1176,8 @@ mod tests {
     #[test]
     fn guard_is_its_own_inverse_and_leaves_plain_text_alone() {
         for v in [
-            "=1+1", "+1", "-1", "@x", "\tx", "\rx", "'=x", "''-x", "'", "''", "'hello", "hello",
-            "", "a=b",
+            "=1+1", "+1", "-1", "@x", "\tx", "\rx", "\nx", "＝1", "＋1", "－1", "＠x", "'\n=x",
+            "'＝x", "'=x", "''-x", "'", "''", "'hello", "hello", "", "a=b", "a＝b",
         ] {
             let exported = if needs_guard(v) {
                 format!("'{v}")
@@ -1184,6 +1186,18 @@ mod tests {
             };
             assert_eq!(unguard(&exported), v, "{v:?}");
         }
+        // A leading line feed and the full-width formula characters are
+        // guarded like their ASCII forms.
+        for v in [
+            "\n=HYPERLINK(\"http://evil\")",
+            "＝HYPERLINK(1)",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
+        ] {
+            assert!(needs_guard(v), "{v:?}");
+        }
+        assert!(!needs_guard("a＝b"));
         // A hand-typed leading quote before ordinary text is kept.
         assert_eq!(unguard("'hello"), "'hello");
         assert_eq!(unguard("'=x"), "=x");
@@ -1204,7 +1218,7 @@ mod tests {
         // Weighted towards the characters that matter to CSV and spreadsheets.
         prop::collection::vec(
             prop_oneof![
-                4 => prop::sample::select(vec![',', '"', '\r', '\n', '\'', '=', '+', '-', '@', '\t', ' ', ';']),
+                4 => prop::sample::select(vec![',', '"', '\r', '\n', '\'', '=', '+', '-', '@', '\t', ' ', ';', '＝', '＋', '－', '＠']),
                 4 => any::<char>(),
                 2 => prop::char::range('a', 'z'),
             ],

@@ -68,5 +68,6 @@ catalogue! {
         ConfigNotFound => "config.json could not be loaded (the web server answered {status})" | "no se pudo cargar config.json (el servidor web respondió {status})",
         ConfigRetentionTooLong => "config.json sets \"retention_hours_after_block\" to {hours}, more than the {max} hours (7 days) Roadbook may keep drivers' personal data after a block" | "config.json fija \"retention_hours_after_block\" en {hours}, más de las {max} horas (7 días) que Roadbook puede conservar los datos personales de los conductores después de un bloque",
         ConfigUnreachable => "config.json could not be fetched: {detail}" | "no se pudo descargar config.json: {detail}",
+        ConfigUrlNotAllowed => "config.json has a problem: \"{field}\" must be an https:// address or a path on this site, not \"{value}\" (plain http:// is allowed only for localhost)" | "config.json tiene un problema: \"{field}\" debe ser una dirección https:// o una ruta de este sitio, no \"{value}\" (http:// sin cifrar solo se admite para localhost)",
     }
 }
