@@ -54,15 +54,45 @@ async function navigation(request) {
   }
 }
 
-// config.json: fresh when the network answers quickly, else the cached copy.
-async function networkFirst(request) {
+// config.json: fresh when the network answers within the timeout, else the
+// cached copy at once. Either way the network answer, however late, replaces
+// the cached copy when it is a JSON object, and is posted to every open tab
+// of the app, which adopts it: an operator's edit (a new support number
+// during an outage) reaches a driver on a slow network on this start, not
+// only after the next app release.
+async function networkFirst(event) {
+  const request = event.request;
+  const url = new URL(request.url);
+  const key = url.origin + url.pathname;
+  const fresh = fetch(request, { cache: "no-cache" });
+  const stored = fresh.then((response) => keepConfig(key, response.clone())).catch(() => {});
+  // The worker stays alive until a late answer is stored and announced.
+  event.waitUntil(stored);
   try {
-    const response = await withTimeout(fetch(request, { cache: "no-cache" }), NAVIGATION_TIMEOUT_MS);
+    const response = await withTimeout(fresh, NAVIGATION_TIMEOUT_MS);
     if (response.ok) return response;
-    return (await caches.match(request, { ignoreSearch: true })) || response;
+    return (await caches.match(key)) || response;
   } catch {
-    return (await caches.match(request, { ignoreSearch: true })) || Response.error();
+    return (await caches.match(key)) || Response.error();
   }
+}
+
+async function keepConfig(key, response) {
+  if (!response.ok) return;
+  const text = await response.text();
+  try {
+    const value = JSON.parse(text);
+    // An HTML fallback page or a stray array is not a config: keep the last.
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+  } catch {
+    return;
+  }
+  const cache = await caches.open(CACHE);
+  const before = await cache.match(key);
+  if (before && (await before.text()) === text) return;
+  await cache.put(key, new Response(text, { headers: { "Content-Type": "application/json" } }));
+  const tabs = await self.clients.matchAll({ type: "window" });
+  for (const tab of tabs) tab.postMessage({ type: "roadbook-config", text });
 }
 
 self.addEventListener("fetch", (event) => {
@@ -76,7 +106,7 @@ self.addEventListener("fetch", (event) => {
   const plain = url.origin + url.pathname;
   if (!precached.has(plain)) return; // API calls and everything else: the network, untouched.
   if (url.pathname.endsWith("/config.json")) {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(event));
     return;
   }
   // Hashed assets never change under the same name: cache first.

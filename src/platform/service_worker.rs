@@ -94,3 +94,27 @@ pub fn apply_update() {
         }
     });
 }
+
+/// Runs `on_config` with the text of each fresh `config.json` the service
+/// worker stores: one that arrived after the worker had already answered
+/// with its cached copy (a slow network), or that differs from it.
+pub fn on_fresh_config(on_config: impl Fn(String) + 'static) {
+    let Some(container) = container() else { return };
+    let on_message = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |event| {
+        let data = js_sys::Reflect::get(&event, &"data".into()).unwrap_or_default();
+        let field = |name: &str| {
+            js_sys::Reflect::get(&data, &name.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        if field("type").as_deref() == Some("roadbook-config") {
+            if let Some(text) = field("text") {
+                on_config(text);
+            }
+        }
+    });
+    // Setting `onmessage` also starts delivery of messages the worker sent
+    // before the page was listening.
+    container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+}

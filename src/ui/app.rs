@@ -70,12 +70,28 @@ pub fn App() -> impl IntoView {
     let setup_error = RwSignal::new(None::<ConfigError>);
     provide_context(EnvSignal(env));
 
+    // A config that parsed becomes the one in use and the one the next start
+    // begins with.
+    let adopt = move |config: Config| {
+        let _ = storage::set(&keys::CONFIG, &config.to_json());
+        if env.with_untracked(|e| e.as_ref().map(|e| &e.config) != Some(&config)) {
+            env.set(Some(env_from(config)));
+        }
+        if setup_error.with_untracked(Option::is_some) {
+            setup_error.set(None);
+        }
+    };
+    // A fresh config.json the service worker received late (after it had
+    // answered with its cached copy) is adopted while the app runs. One
+    // that does not parse is ignored: the one in use keeps working.
+    service_worker::on_fresh_config(move |text| {
+        if let Ok(config) = Config::parse(&text) {
+            adopt(config);
+        }
+    });
     spawn_local(async move {
         match load_config().await {
-            Ok(config) => {
-                let _ = storage::set(&keys::CONFIG, &config.to_json());
-                env.set(Some(env_from(config)));
-            }
+            Ok(config) => adopt(config),
             // Offline with a cached config: carry on with it.
             Err(_) if env.with_untracked(Option::is_some) => {}
             Err(e) => setup_error.set(Some(e)),
