@@ -15,10 +15,13 @@ export const problem = (status) => ({
 });
 
 /**
- * Installs the fake API. `api.manifest` / `api.fleet` are served as JSON
+ * Installs the fake API on a page (or on a whole browser context, for specs
+ * with several tabs). `api.manifest` / `api.fleet` are served as JSON
  * (change them at any time); `api.fail[what]` (a route handler) overrides an
  * endpoint ("manifest", "events", "fleet", "session"). Every request is kept
- * in `api.requests` with its URL and headers.
+ * in `api.requests` with its method, URL and headers. Sign-ins get a session
+ * ending at `api.expiresAt()`; `DELETE /session` answers 405, as a server
+ * without it would.
  */
 export async function routedApi(page, opts = {}) {
   const api = {
@@ -29,6 +32,7 @@ export async function routedApi(page, opts = {}) {
     fail: {},
     events: [],
     requests: [],
+    expiresAt: () => "2099-01-01T00:00:00Z",
   };
   await page.route("**/config.json", (r) =>
     r.fulfill({ contentType: "application/json", body: JSON.stringify({ ...shipped, api_base: "/api", ...(opts.config ?? {}) }) }));
@@ -37,15 +41,16 @@ export async function routedApi(page, opts = {}) {
     const url = new URL(req.url());
     const parts = url.pathname.split("/").filter(Boolean).slice(1); // after "api"
     const what = parts[0];
-    api.requests.push({ url: req.url(), headers: req.headers(), what });
+    api.requests.push({ method: req.method(), url: req.url(), headers: req.headers(), what });
     if (api.fail[what]) return api.fail[what](route);
     const json = (body) => route.fulfill({ contentType: "application/json", body: JSON.stringify(body) });
+    if (what === "session" && req.method() === "DELETE") return route.fulfill(problem(405));
     if (what === "session") {
       const creds = JSON.parse(req.postData() || "{}");
       const dispatcher = creds.username === "dispatch";
       return json({
         token: api.token,
-        expires_at: "2099-01-01T00:00:00Z",
+        expires_at: api.expiresAt(),
         user: dispatcher
           ? { id: "U-9", name: "Dana Dispatcher", role: "dispatcher" }
           : { id: api.manifest.driver.id, name: api.manifest.driver.name, role: "driver" },

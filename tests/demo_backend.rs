@@ -98,6 +98,31 @@ fn sign_in_accepts_demo_accounts_and_rejects_others_with_problem_json() {
 }
 
 #[test]
+fn delete_session_revokes_that_token_only() {
+    let mut server = DemoServer::new(DemoState::default());
+    let gone = token(&mut server, "driver");
+    let kept = token(&mut server, "driver");
+    let manifest = |server: &mut DemoServer, t: &str| {
+        respond(server, &ApiRequest::get("/manifest").with_token(Some(t))).status
+    };
+    assert_eq!(manifest(&mut server, &gone), 200);
+    let out = respond(
+        &mut server,
+        &ApiRequest::delete("/session").with_token(Some(&gone)),
+    );
+    assert_eq!((out.status, out.body.as_str()), (204, ""));
+    assert_eq!(manifest(&mut server, &gone), 401);
+    assert_eq!(manifest(&mut server, &kept), 200);
+    // Idempotent: again, or with no token at all, is still a 204.
+    for req in [
+        ApiRequest::delete("/session").with_token(Some(&gone)),
+        ApiRequest::delete("/session"),
+    ] {
+        assert_eq!(respond(&mut server, &req).status, 204);
+    }
+}
+
+#[test]
 fn manifest_needs_a_token_and_honours_etags() {
     let mut server = DemoServer::new(DemoState::default());
     assert_eq!(

@@ -12,9 +12,6 @@ pub const LISTED_PROBLEMS: usize = 5;
 pub enum RefreshRejection {
     /// The server's manifest is older than the one saved.
     OlderThanSaved,
-    /// The driver imported a manifest (a hand-off during an outage); the
-    /// company's system has another one, which does not silently replace it.
-    DifferentFromImport,
     /// Not a manifest Roadbook can use: the first problems, and how many
     /// more there were.
     Unusable {
@@ -35,7 +32,6 @@ impl RefreshRejection {
     pub fn headline(&self, lang: Lang, saved: bool) -> &'static str {
         match self {
             RefreshRejection::OlderThanSaved => T::RefreshOlder,
-            RefreshRejection::DifferentFromImport => T::RefreshDifferentFromImport,
             RefreshRejection::Unusable { .. } if saved => T::RefreshRejected,
             RefreshRejection::Unusable { .. } => T::RefreshRejectedNothingSaved,
         }
@@ -71,7 +67,6 @@ mod tests {
     fn all() -> Vec<RefreshRejection> {
         vec![
             RefreshRejection::OlderThanSaved,
-            RefreshRejection::DifferentFromImport,
             RefreshRejection::unusable(
                 (1..=8)
                     .map(|seq| P::DuplicateSeq { seq })

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::time::parse_rfc3339;
 use crate::text_enum;
 
 /// Body of `POST {api}/session`.
@@ -29,6 +30,61 @@ impl std::fmt::Debug for Session {
             .field("expires_at", &self.expires_at)
             .field("user", &self.user)
             .finish()
+    }
+}
+
+/// What a tab keeps beside its token (in sessionStorage, never
+/// localStorage): when it signed in and when the token stops being good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenTimes {
+    /// Device clock, epoch ms.
+    pub signed_in_at_ms: i64,
+    /// The server's `expires_at`, when it could be read and lay ahead of
+    /// the device's clock at sign-in. One already past then means the
+    /// phone's clock is wrong, not that the token is dead: the server's 401
+    /// says so instead, and the driver is not sent round a sign-in loop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at_ms: Option<i64>,
+}
+
+impl TokenTimes {
+    pub fn at_sign_in(now_ms: i64, expires_at: &str) -> TokenTimes {
+        TokenTimes {
+            signed_in_at_ms: now_ms,
+            expires_at_ms: parse_rfc3339(expires_at)
+                .map(|s| s.ms)
+                .filter(|&at| at > now_ms),
+        }
+    }
+}
+
+/// Whether a tab's token may still be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenVerdict {
+    Good,
+    /// The session's `expires_at` has passed.
+    Expired,
+    /// A tab of the app on this phone signed out after this one signed in.
+    SignedOutElsewhere,
+}
+
+/// The verdict on a token whose times are `times` (unknown for a token
+/// kept by an older version), at `now_ms`, given the last sign-out any tab
+/// made on this phone (epoch ms, if any).
+pub fn token_verdict(
+    times: Option<&TokenTimes>,
+    now_ms: i64,
+    last_sign_out_ms: Option<i64>,
+) -> TokenVerdict {
+    let Some(times) = times else {
+        return TokenVerdict::Good;
+    };
+    if last_sign_out_ms.is_some_and(|out| out >= times.signed_in_at_ms) {
+        TokenVerdict::SignedOutElsewhere
+    } else if times.expires_at_ms.is_some_and(|end| now_ms >= end) {
+        TokenVerdict::Expired
+    } else {
+        TokenVerdict::Good
     }
 }
 
@@ -61,6 +117,62 @@ pub struct ProblemDetails {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_times_keep_only_an_expiry_ahead_of_the_clock() {
+        let now = parse_rfc3339("2026-11-25T08:00:00Z").unwrap().ms;
+        let t = TokenTimes::at_sign_in(now, "2026-11-25T20:00:00Z");
+        assert_eq!(t.signed_in_at_ms, now);
+        assert_eq!(t.expires_at_ms, Some(now + 12 * 3_600_000));
+        // Other offsets are the same instant.
+        assert_eq!(
+            TokenTimes::at_sign_in(now, "2026-11-25T12:00:00-08:00").expires_at_ms,
+            Some(now + 12 * 3_600_000)
+        );
+        // Unreadable, or already past by the phone's clock: unknown.
+        assert_eq!(TokenTimes::at_sign_in(now, "tomorrow").expires_at_ms, None);
+        assert_eq!(
+            TokenTimes::at_sign_in(now, "2026-11-25T07:00:00Z").expires_at_ms,
+            None
+        );
+        assert_eq!(
+            TokenTimes::at_sign_in(now, "2026-11-25T08:00:00Z").expires_at_ms,
+            None
+        );
+    }
+
+    #[test]
+    fn a_token_ends_at_its_expiry_or_at_a_later_sign_out_anywhere() {
+        let times = TokenTimes {
+            signed_in_at_ms: 1_000,
+            expires_at_ms: Some(5_000),
+        };
+        let v = |now, out| token_verdict(Some(&times), now, out);
+        assert_eq!(v(1_000, None), TokenVerdict::Good);
+        assert_eq!(v(4_999, None), TokenVerdict::Good);
+        assert_eq!(v(5_000, None), TokenVerdict::Expired);
+        // A sign-out before this sign-in is history; one after it ends it.
+        assert_eq!(v(2_000, Some(999)), TokenVerdict::Good);
+        assert_eq!(v(2_000, Some(1_500)), TokenVerdict::SignedOutElsewhere);
+        assert_eq!(v(6_000, Some(1_500)), TokenVerdict::SignedOutElsewhere);
+        // No expiry known: only a sign-out ends it.
+        let open = TokenTimes {
+            signed_in_at_ms: 1_000,
+            expires_at_ms: None,
+        };
+        assert_eq!(
+            token_verdict(Some(&open), i64::MAX, None),
+            TokenVerdict::Good
+        );
+        // A token without times (kept by an older version) is left to the server.
+        assert_eq!(
+            token_verdict(None, i64::MAX, Some(i64::MAX)),
+            TokenVerdict::Good
+        );
+        // Round trip through sessionStorage.
+        let text = serde_json::to_string(&times).unwrap();
+        assert_eq!(serde_json::from_str::<TokenTimes>(&text).unwrap(), times);
+    }
 
     #[test]
     fn debug_never_prints_the_token() {

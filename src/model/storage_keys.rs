@@ -97,6 +97,10 @@ pub const UNREADABLE_MARKS: StorageKey = StorageKey {
 pub const USER: StorageKey = personal("roadbook.user.v1", Area::Local, OnRetention::Removes);
 /// The session token. Never localStorage.
 pub const TOKEN: StorageKey = personal("roadbook.token", Area::Session, OnRetention::Removes);
+/// When this tab signed in and when its token expires: part of the
+/// credential, kept and removed with it.
+pub const TOKEN_TIMES: StorageKey =
+    personal("roadbook.token.times", Area::Session, OnRetention::Removes);
 /// The dispatcher's last good fleet: drivers' names, next-stop addresses.
 pub const FLEET: StorageKey = personal("roadbook.fleet.v1", Area::Local, OnRetention::Removes);
 /// The demo backend's "database" (demo mode only): the marks it received,
@@ -113,6 +117,11 @@ pub const LOCALE: StorageKey = setting("roadbook.locale");
 pub const CONTRAST: StorageKey = setting("roadbook.contrast");
 /// The GPS app the driver hands stops to.
 pub const NAV_APP: StorageKey = setting("roadbook.nav-app");
+/// "off" when the driver turned off the position on marks (Settings).
+pub const MARK_POSITION: StorageKey = setting("roadbook.mark-position.v1");
+/// When a tab last signed out (epoch ms). Written by a sign-out, not
+/// removed by one: the other tabs watch it to sign out too.
+pub const SIGNED_OUT_AT: StorageKey = setting("roadbook.signed-out-at");
 
 /// Every key, in the order docs/storage.md lists them.
 pub const ALL: &[StorageKey] = &[
@@ -121,6 +130,7 @@ pub const ALL: &[StorageKey] = &[
     UNREADABLE_MARKS,
     USER,
     TOKEN,
+    TOKEN_TIMES,
     FLEET,
     DEMO_SERVER,
     CONFIG,
@@ -128,6 +138,8 @@ pub const ALL: &[StorageKey] = &[
     LOCALE,
     CONTRAST,
     NAV_APP,
+    MARK_POSITION,
+    SIGNED_OUT_AT,
 ];
 
 /// The keys a sign-out removes.

@@ -10,6 +10,8 @@
 pub enum Method {
     Get,
     Post,
+    /// Only `DELETE /session` (revoking the token at sign-out).
+    Delete,
 }
 
 impl Method {
@@ -17,6 +19,7 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         }
     }
 }
@@ -48,6 +51,13 @@ impl ApiRequest {
         ApiRequest {
             method: Method::Post,
             body: Some(body),
+            ..ApiRequest::get(path)
+        }
+    }
+
+    pub fn delete(path: &str) -> Self {
+        ApiRequest {
+            method: Method::Delete,
             ..ApiRequest::get(path)
         }
     }

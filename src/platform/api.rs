@@ -105,6 +105,14 @@ impl Api {
         Ok(session)
     }
 
+    /// `DELETE /session`: asks the server to revoke the token at sign-out.
+    /// Optional in the contract, so any answer (404 or 405 from a server
+    /// without it, a failure) is fine: returns whether the server confirmed.
+    pub async fn revoke_session(&self, token: &str) -> bool {
+        let req = ApiRequest::delete("/session").with_token(Some(token));
+        matches!(self.send(&req).await, Ok(r) if r.is_success())
+    }
+
     pub async fn manifest(
         &self,
         token: &str,

@@ -80,6 +80,7 @@ async fn exchange(
     let mut builder: RequestBuilder = match call.method {
         Method::Get => Request::get(call.url),
         Method::Post => Request::post(call.url),
+        Method::Delete => Request::delete(call.url),
     };
     builder = builder
         .abort_signal(Some(signal))

@@ -5,6 +5,7 @@
 pub mod locale;
 pub mod routebook;
 pub mod session;
+pub mod sign_out;
 pub mod status_page;
 pub mod upkeep;
 

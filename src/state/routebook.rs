@@ -28,6 +28,7 @@ use crate::platform::api::{Api, ManifestFetch};
 use crate::platform::clock::{local_offset_min, now_ms};
 use crate::platform::storage::{self, StorageError};
 use crate::platform::uuid;
+use crate::state::session::last_sign_out;
 
 /// The state of the last manifest refresh.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +39,15 @@ pub enum Refresh {
     /// in the driver's language).
     Rejected(RefreshRejection),
     Failed(Failure),
+}
+
+/// The company's manifest, held back because the driver is working from an
+/// imported one (a hand-off during an outage): it replaces the import only
+/// when the driver says so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServerOffer {
+    pub manifest: Manifest,
+    pub etag: Option<String>,
 }
 
 /// The state of sending marks.
@@ -69,6 +79,18 @@ pub struct RouteBook {
     pub unreadable: RwSignal<Option<UnreadableMarks>>,
     /// The retention purge removed the personal data in this page's life.
     pub purged: RwSignal<bool>,
+    /// A different manifest from the company's system while an imported
+    /// one is in use, waiting for the driver's yes or no.
+    pub offer: RwSignal<Option<ServerOffer>>,
+    /// The company's manifest the driver chose not to use (its id and
+    /// time), so the same one is not offered again on every refresh.
+    declined: StoredValue<Option<(String, String)>>,
+    /// Whether new marks carry the phone's position (Settings).
+    pub record_position: RwSignal<bool>,
+    /// Moves on at every sign-out (here or in another tab). An answer to a
+    /// request sent before it moved belongs to a session that is over and
+    /// is dropped, so nothing personal is written back after a sign-out.
+    generation: StoredValue<u64>,
 }
 
 impl RouteBook {
@@ -143,6 +165,49 @@ impl RouteBook {
             position: RwSignal::new(None),
             unreadable: RwSignal::new(unreadable),
             purged: RwSignal::new(false),
+            offer: RwSignal::new(None),
+            declined: StoredValue::new(None),
+            record_position: RwSignal::new(
+                storage::get(&keys::MARK_POSITION).ok().flatten().as_deref() != Some("off"),
+            ),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// Where the sign-outs stand: this tab's generation and the last
+    /// sign-out any tab wrote. Read before a request is sent.
+    fn sign_out_mark(&self) -> (u64, Option<i64>) {
+        (self.generation.get_value(), last_sign_out())
+    }
+
+    /// Whether a sign-out happened (here, or in another tab whose `storage`
+    /// event this tab has not yet handled) since `mark` was read.
+    fn signed_out_since(&self, mark: (u64, Option<i64>)) -> bool {
+        self.sign_out_mark() != mark
+    }
+
+    /// Turns the position on marks on or off, and remembers the choice.
+    pub fn set_record_position(&self, on: bool) {
+        self.record_position.set(on);
+        if !on {
+            self.position.set(None);
+        }
+        let _ = storage::set(&keys::MARK_POSITION, if on { "on" } else { "off" });
+    }
+
+    /// The driver chose the company's manifest over the imported one.
+    pub fn accept_offer(&self) {
+        if let Some(offer) = self.offer.get_untracked() {
+            self.adopt(offer.manifest, ManifestSource::Server { etag: offer.etag });
+        }
+    }
+
+    /// The driver keeps the imported manifest.
+    pub fn decline_offer(&self) {
+        if let Some(offer) = self.offer.get_untracked() {
+            let m = offer.manifest;
+            self.declined.set_value(Some((m.id, m.generated_at)));
+            self.offer.set(None);
         }
     }
 
@@ -214,7 +279,11 @@ impl RouteBook {
             })
             .map(|st| st.offset_min)
             .unwrap_or_else(local_offset_min);
-        let position = self.position.get_untracked();
+        // Only while the driver lets marks record it (Settings).
+        let position = self
+            .position
+            .get_untracked()
+            .filter(|_| self.record_position.get_untracked());
         DeliveryEvent {
             id: uuid::new_v4(),
             package_id: package_id.to_string(),
@@ -265,6 +334,9 @@ impl RouteBook {
         if self.purged.get_untracked() {
             self.purged.set(false);
         }
+        if self.offer.with_untracked(Option::is_some) {
+            self.offer.set(None);
+        }
     }
 
     fn replaces_an_import(&self, incoming: &Manifest) -> bool {
@@ -294,7 +366,12 @@ impl RouteBook {
                 Some(ManifestSource::Server { etag }) => etag.clone(),
                 _ => None,
             });
-        match api.manifest(token, etag.as_deref()).await {
+        let mark = self.sign_out_mark();
+        let answer = api.manifest(token, etag.as_deref()).await;
+        if self.signed_out_since(mark) {
+            return Ok(());
+        }
+        match answer {
             Ok(ManifestFetch::NotModified) => {
                 self.refresh.set(Refresh::Idle);
                 Ok(())
@@ -306,9 +383,18 @@ impl RouteBook {
                 } else if self.replaces_an_import(&manifest) {
                     // The driver chose the imported manifest on purpose (a
                     // hand-off during an outage); a different one from the
-                    // system does not silently take its place.
-                    self.refresh
-                        .set(Refresh::Rejected(RefreshRejection::DifferentFromImport));
+                    // system does not silently take its place, but is
+                    // offered: the driver decides (ServerOfferNotice).
+                    let declined = self.declined.with_value(|d| {
+                        d.as_ref().is_some_and(|(id, at)| {
+                            *id == manifest.id && *at == manifest.generated_at
+                        })
+                    });
+                    let offer = ServerOffer { manifest, etag };
+                    if !declined && self.offer.with_untracked(|o| o.as_ref() != Some(&offer)) {
+                        self.offer.set(Some(offer));
+                    }
+                    self.refresh.set(Refresh::Idle);
                 } else {
                     self.adopt(manifest, ManifestSource::Server { etag });
                     self.refresh.set(Refresh::Idle);
@@ -339,7 +425,12 @@ impl RouteBook {
             }
             self.sync.set(Sync::Sending);
             let ids: Vec<String> = batch.iter().map(|e| e.id.clone()).collect();
-            match api.send_events(token, batch).await {
+            let mark = self.sign_out_mark();
+            let answer = api.send_events(token, batch).await;
+            if self.signed_out_since(mark) {
+                return Ok(());
+            }
+            match answer {
                 Ok(ack) => {
                     let mut log = self.current_log();
                     let removed = log.outbox.acknowledge(&ack.accepted);
@@ -427,7 +518,17 @@ impl RouteBook {
 
     /// Forgets everything personal (sign-out): every key sign-out removes.
     pub fn wipe(&self) {
+        self.forget();
         remove_all(keys::removed_on_sign_out());
+    }
+
+    /// Forgets everything personal in this tab's memory, and drops the
+    /// answers to requests still in flight (another tab signed out, and
+    /// already removed the stored copies).
+    pub fn forget(&self) {
+        self.generation.update_value(|g| *g += 1);
+        self.offer.set(None);
+        self.declined.set_value(None);
         self.saved.set(None);
         self.marks.set(MarkLog::default());
         self.unreadable.set(None);

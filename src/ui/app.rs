@@ -31,6 +31,7 @@ use crate::platform::storage;
 use crate::state::locale::Locale;
 use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
+use crate::state::sign_out;
 use crate::state::status_page::StatusPage;
 use crate::state::upkeep;
 use crate::state::AppEnv;
@@ -99,6 +100,7 @@ pub fn App() -> impl IntoView {
     });
 
     upkeep::start(env, session, book);
+    sign_out::watch(session, book);
 
     // Other tabs of Roadbook write the same storage: keep this one current.
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {

@@ -27,7 +27,7 @@ use crate::platform::clock::{local_offset_min, now_ms};
 use crate::platform::storage;
 use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
-use crate::state::session::SessionState;
+use crate::state::session::{last_sign_out, SessionState};
 use crate::state::AppEnv;
 
 /// How often the fleet is asked for again.
@@ -85,8 +85,19 @@ impl FleetData {
             return;
         };
         self.loading.set(true);
+        let out_before = last_sign_out();
+        // Signed out (here or in another tab) while an answer was on its
+        // way: the fleet is not written back.
+        let signed_out = move |token: &str| {
+            session.token_for_revoking().as_deref() != Some(token) || last_sign_out() != out_before
+        };
         spawn_local(async move {
-            match env.api.fleet(&token).await {
+            let answer = env.api.fleet(&token).await;
+            if signed_out(&token) {
+                self.loading.set(false);
+                return;
+            }
+            match answer {
                 Ok(snapshot) => {
                     let now = now_ms();
                     let block = self.known_block(now);
@@ -94,6 +105,10 @@ impl FleetData {
                         Some(b) => Some(b),
                         None => learn_block(&env, &token, &snapshot).await,
                     };
+                    if signed_out(&token) {
+                        self.loading.set(false);
+                        return;
+                    }
                     let fleet = SavedFleet::new(now, snapshot, block);
                     // Saving is a convenience: a full or blocked storage only
                     // means a reload during an outage shows nothing.

@@ -10,14 +10,17 @@ use crate::model::fleet_table::exact_time;
 use crate::model::handoff::csv::manifest_to_csv;
 use crate::model::handoff::gpx::manifest_to_gpx;
 use crate::model::handoff::link::{
-    encode_payload, fragment, link_length_advice, LinkAdvice, LONG_LINK_CHARS, MESSAGING_LINK_CHARS,
+    encode_payload, fragment, link_json, link_length_advice, LinkAdvice, LinkOrigin,
+    LONG_LINK_CHARS, MESSAGING_LINK_CHARS,
 };
 use crate::model::i18n::catalogues::HandoffText;
 use crate::model::i18n::{count, isolate, Lang};
 use crate::model::manifest::{Manifest, Stop};
-use crate::model::time::{parse_rfc3339, Stamp};
+use crate::model::time::{format_rfc3339, parse_rfc3339, Stamp};
+use crate::platform::clock::{local_offset_min, now_ms};
 use crate::platform::{compress, files, intl, location};
 use crate::state::locale::use_locale;
+use crate::state::session::SessionState;
 
 use super::stop_card::status_label;
 
@@ -167,15 +170,27 @@ enum LinkState {
 fn ShareLink(manifest: Signal<Option<Manifest>>) -> impl IntoView {
     let state = RwSignal::new(LinkState::Making);
     let copied = RwSignal::new(None::<Result<(), String>>);
+    // Off unless the sender ticks it: a link is easily forwarded, and a door
+    // code in the wrong hands opens a building.
+    let include_codes = RwSignal::new(false);
+    let session = use_context::<SessionState>();
     let l = use_locale();
 
-    // Remade whenever the manifest changes (a mark on the Share screen).
+    // Remade whenever the manifest changes (a mark on the Share screen) or
+    // the access-code choice does.
     Effect::new(move |_| {
         let Some(m) = manifest.get() else { return };
+        let user = session.and_then(|s| s.user.get_untracked());
+        let origin = LinkOrigin {
+            by: user.as_ref().map(|u| u.name.clone()),
+            role: user.map(|u| u.role.as_str().to_string()),
+            at: format_rfc3339(now_ms(), local_offset_min()),
+            access_codes: include_codes.get(),
+        };
         state.set(LinkState::Making);
         copied.set(None);
         spawn_local(async move {
-            let json = serde_json::to_string(&m).unwrap_or_default();
+            let json = link_json(&m, &origin);
             let next = match compress::deflate_raw(json.as_bytes()).await {
                 Ok(bytes) => {
                     let origin = web_sys::window()
@@ -210,6 +225,12 @@ fn ShareLink(manifest: Signal<Option<Manifest>>) -> impl IntoView {
                 {l.t(HandoffText::LinkPrivacy)}" "
                 {l.t(HandoffText::LinkWho)}
             </p>
+            <label class="check">
+                <input type="checkbox" name="include-access-codes" prop:checked=move || include_codes.get()
+                    on:change=move |ev| include_codes.set(event_target_checked(&ev)) />
+                {l.t(HandoffText::IncludeAccessCodes)}
+            </label>
+            <p class="hint">{l.t(HandoffText::AccessCodesLeftOut)}</p>
             {move || match state.get() {
                 LinkState::Making => view! { <p role="status">{l.t(HandoffText::MakingLink)}</p> }.into_any(),
                 LinkState::Failed(e) => view! {

@@ -13,7 +13,7 @@ use crate::model::envelope::ManifestSource;
 use crate::model::handoff::import::{
     check_size, decide, import_text, ImportPreview, ImportProblem, MAX_IMPORT_BYTES,
 };
-use crate::model::handoff::link::{decode_payload, FRAGMENT_PREFIX};
+use crate::model::handoff::link::{decode_payload, link_origin, LinkOrigin, FRAGMENT_PREFIX};
 use crate::model::handoff::{ImportDecision, SavedManifestInfo};
 use crate::model::i18n::catalogues::HandoffText;
 use crate::model::i18n::{isolate, Lang};
@@ -92,6 +92,9 @@ fn clear_fragment() {
 struct Pending {
     manifest: Manifest,
     source: ManifestSource,
+    /// What a share link says about its making (`None` for a file, or for a
+    /// link that says nothing).
+    origin: Option<LinkOrigin>,
 }
 
 /// Why nothing was imported: what was tried, and each problem.
@@ -149,6 +152,7 @@ pub fn ImportScreen() -> impl IntoView {
                     pending.set(Some(Pending {
                         manifest,
                         source: ManifestSource::ImportedLink,
+                        origin: link_origin(&json),
                     }));
                 }
                 Err(problems) => refuse(title, problems.iter().map(|p| p.describe(lang)).collect()),
@@ -156,9 +160,12 @@ pub fn ImportScreen() -> impl IntoView {
         });
     };
 
-    // Opened from a share link: read it at once.
+    // Opened from a share link: read it at once, and take it out of the
+    // address bar (and so out of the history, the tab switcher and any
+    // screenshot of the browser) as soon as it has been read.
     if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
         if hash.starts_with(FRAGMENT_PREFIX) {
+            clear_fragment();
             open_link(hash);
         }
     }
@@ -202,6 +209,7 @@ pub fn ImportScreen() -> impl IntoView {
                     pending.set(Some(Pending {
                         manifest,
                         source: ManifestSource::ImportedFile { name },
+                        origin: None,
                     }));
                 }
                 Err(problems) => refuse(title, problems.iter().map(|p| p.describe(lang)).collect()),
@@ -313,6 +321,37 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
         ManifestSource::ImportedLink => l.t(HandoffText::FromShareLink).to_string(),
         ManifestSource::Server { .. } => String::new(),
     };
+    // Where a link came from and when, as the link itself says.
+    let link_words = matches!(pending.source, ManifestSource::ImportedLink).then(|| {
+        let Some(o) = &pending.origin else {
+            return vec![l.t(HandoffText::LinkSaysNothing).to_string()];
+        };
+        let when = exact(lang, &o.at).unwrap_or_else(|| o.at.clone());
+        let role = o.role.as_deref().and_then(|r| match r {
+            "driver" => Some(HandoffText::RoleDriver),
+            "dispatcher" => Some(HandoffText::RoleDispatcher),
+            _ => None,
+        });
+        let mut words = vec![match (&o.by, role) {
+            (Some(name), Some(role)) => l.f(
+                HandoffText::LinkMadeBy,
+                &[
+                    ("name", &format!("{} ({})", isolate(name), l.t(role))),
+                    ("when", &when),
+                ],
+            ),
+            (Some(name), None) => l.f(
+                HandoffText::LinkMadeBy,
+                &[("name", &isolate(name)), ("when", &when)],
+            ),
+            (None, _) => l.f(HandoffText::LinkMadeAt, &[("when", &when)]),
+        }];
+        words.push(l.t(HandoffText::LinkAnyone).to_string());
+        if !o.access_codes {
+            words.push(l.t(HandoffText::LinkNoCodes).to_string());
+        }
+        words
+    });
     let saved_name = saved
         .as_ref()
         .map(|s| format!("{} ({})", s.manifest.driver.name, s.manifest.driver.id))
@@ -385,6 +424,11 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
         <section class="import-preview" aria-labelledby="preview-title">
             <h2 id="preview-title" tabindex="-1" node_ref=heading>{l.t(HandoffText::CheckBeforeImporting)}</h2>
             <p class="hint">{from}</p>
+            {link_words.map(|words| view! {
+                <div class="link-origin">
+                    {words.into_iter().map(|w| view! { <p class="hint">{w}</p> }).collect_view()}
+                </div>
+            })}
             <dl class="preview-facts">
                 <div><dt>{l.t(HandoffText::FactDriver)}</dt><dd data-preview="driver">{format!("{} ({})", isolate(&preview.driver_name), isolate(&preview.driver_id))}</dd></div>
                 <div><dt>{l.t(HandoffText::FactBlock)}</dt><dd data-preview="block">{format!("{} · {}", block_words(lang, &preview), isolate(&preview.station))}</dd></div>

@@ -17,6 +17,7 @@ use super::driver_view::{
 use super::guidance_panel::GuidancePanel;
 use super::kept_on_phone::UnreadableMarksCard;
 use super::long_text::short_plain;
+use super::server_offer::ServerOfferNotice;
 use super::stop_card::{filter_label, keep_package_focus, StopCard};
 use crate::model::envelope::ManifestSource;
 use crate::model::i18n::catalogues::DriverText as T;
@@ -29,7 +30,7 @@ use crate::platform::clock::now_ms;
 use crate::platform::location::app_path;
 use crate::state::locale::use_locale;
 use crate::state::routebook::{Refresh, RouteBook, Sync};
-use crate::state::session::SessionState;
+use crate::state::session::{SessionEnd, SessionState};
 use crate::state::upkeep::Connectivity;
 
 /// Stops in the first window of search results, and added each time the
@@ -128,8 +129,11 @@ pub fn ManifestScreen() -> impl IntoView {
     let connectivity = expect_context::<Connectivity>();
     let l = use_locale();
 
-    // Marks made here carry the position if the driver already allowed it.
-    let _ = watch_location(book, false);
+    // Marks made here carry the position if the driver already allowed it
+    // and has not turned that off in Settings.
+    if book.record_position.get_untracked() {
+        let _ = watch_location(book, false);
+    }
 
     let manifest = marked_manifest(book);
     // Folded search text, built once per manifest (not per mark).
@@ -315,9 +319,17 @@ pub fn ManifestScreen() -> impl IntoView {
                 <p class="notice">
                     // Not "your saved manifest is below" when none is (its
                     // retention ran out, or it was never downloaded).
-                    {move || l.t(if book.saved.with(Option::is_some) { T::SignedOutNotice } else { T::SignedOutNothingSaved })} " "
+                    {move || l.t(match (book.saved.with(Option::is_some), session.ended.get()) {
+                        (true, Some(SessionEnd::Expired)) => T::SessionEnded,
+                        (true, _) => T::SignedOutNotice,
+                        (false, _) => T::SignedOutNothingSaved,
+                    })} " "
                     <A href=app_path("sign-in")>{l.t(T::SignInLink)}</A>
                     " " {l.t(T::SignedOutNoticeEnd)}
+                    {move || match book.marks.with(|m| m.unsent()) {
+                        0 => None,
+                        n => Some(format!(" {}", l.n(n, T::UnsentKeptOne, T::UnsentKeptOther))),
+                    }}
                 </p>
             </Show>
             // Background refresh and sync failures: the compact form, with
@@ -327,6 +339,7 @@ pub fn ManifestScreen() -> impl IntoView {
                 let try_now = Callback::new(move |_| connectivity.try_now());
                 view! { <GuidancePanel failure=f compact=true retry try_now /> }
             })}
+            <ServerOfferNotice />
             {move || match book.refresh.get() {
                 Refresh::Rejected(why) => {
                     let saved = book.saved.with(Option::is_some);

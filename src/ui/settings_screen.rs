@@ -17,6 +17,9 @@ use crate::state::locale::use_locale;
 use crate::platform::durability::{estimate, persistence, request_persistence, Persistence};
 use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
+use crate::state::sign_out::sign_out_here;
+
+use super::app::EnvSignal;
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
@@ -29,6 +32,7 @@ pub fn SettingsScreen() -> impl IntoView {
                 <LanguagePicker />
             </section>
             <StorageInfo />
+            <MarkPosition />
             <StuckMarks />
             <SignOut />
         </section>
@@ -70,6 +74,28 @@ fn StorageInfo() -> impl IntoView {
                     ("quota", &intl::integer(l.lang(), quota / 1_048_576.0)),
                 ]))}
             </p>
+        </section>
+    }
+}
+
+/// Whether marks store the phone's position: said plainly, and the
+/// driver's to turn off (remembered on this phone).
+#[component]
+fn MarkPosition() -> impl IntoView {
+    let book = expect_context::<RouteBook>();
+    let l = use_locale();
+    view! {
+        <section class="card" aria-labelledby="position-title">
+            <h2 id="position-title">{l.t(T::PositionTitle)}</h2>
+            <p>{l.t(T::PositionExplain)}</p>
+            <label class="check">
+                <input type="checkbox" name="mark-position" prop:checked=move || book.record_position.get()
+                    on:change=move |ev| book.set_record_position(event_target_checked(&ev)) />
+                {l.t(T::PositionToggle)}
+            </label>
+            <Show when=move || !book.record_position.get()>
+                <p class="hint">{l.t(T::PositionOff)}</p>
+            </Show>
         </section>
     }
 }
@@ -121,9 +147,10 @@ fn SignOut() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let unsent = move || book.marks.with(|m| m.unsent());
     let unreadable = move || book.unreadable.with(Option::is_some);
+    let EnvSignal(env) = expect_context::<EnvSignal>();
     let sign_out = move || {
-        book.wipe();
-        session.sign_out();
+        let api = env.with_untracked(|e| e.as_ref().map(|e| e.api.clone()));
+        sign_out_here(session, book, api);
         confirming.set(false);
         navigate(&app_path(""), Default::default());
     };

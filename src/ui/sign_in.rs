@@ -17,7 +17,7 @@ use crate::model::session::Credentials;
 use crate::platform::clock::now_ms;
 use crate::platform::durability::request_persistence;
 use crate::state::locale::use_locale;
-use crate::state::session::SessionState;
+use crate::state::session::{SessionEnd, SessionState};
 use crate::state::upkeep::Connectivity;
 
 #[component]
@@ -133,6 +133,8 @@ pub fn SignIn() -> impl IntoView {
         <section class="sign-in" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">{l.t(T::Title)}</h1>
             <KeptOnPhone />
+            {move || (session.ended.get() == Some(SessionEnd::SignedOutElsewhere))
+                .then(|| view! { <p class="notice" role="status">{l.t(T::SignedOutElsewhere)}</p> })}
             {move || failure.get().map(|f| view! { <GuidancePanel failure=f retry=retry_signal try_now=try_now /> })}
             <form on:submit=submit novalidate>
                 <label for="username">{l.t(T::Username)}</label>

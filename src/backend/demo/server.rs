@@ -114,6 +114,7 @@ impl DemoServer {
     fn route(&mut self, req: &ApiRequest, path: &str, now: EpochMs) -> ApiResponse {
         match (req.method, path) {
             (Method::Post, "/session") => self.sign_in(req, now),
+            (Method::Delete, "/session") => self.sign_out(req),
             (Method::Get, "/manifest") => self.with_user(req, now, None, |s, user| {
                 let driver = DriverRef {
                     id: user.user_id.clone(),
@@ -182,6 +183,19 @@ impl DemoServer {
             user,
         };
         ApiResponse::json(200, to_json(&session))
+    }
+
+    /// `DELETE /session`: the token stops working at once. Idempotent: an
+    /// unknown or already revoked token gets the same 204.
+    fn sign_out(&mut self, req: &ApiRequest) -> ApiResponse {
+        if let Some(token) = req.token.as_deref() {
+            self.state.tokens.retain(|t| t.token != token);
+        }
+        ApiResponse {
+            status: 204,
+            headers: Vec::new(),
+            body: String::new(),
+        }
     }
 
     fn with_user(

@@ -11,8 +11,12 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::i18n::catalogues::HandoffText;
 use crate::model::i18n::{tr_fill, Lang};
+use crate::model::manifest::Manifest;
+use crate::model::time::parse_rfc3339;
 
 /// The payload version this build writes and reads.
 pub const PAYLOAD_VERSION: &str = "1";
@@ -32,6 +36,94 @@ pub const LONG_LINK_CHARS: usize = 2_000;
 /// Above this many characters messaging apps commonly truncate or reject a
 /// link; send the file instead.
 pub const MESSAGING_LINK_CHARS: usize = 8_000;
+
+/// The field of a link's JSON, beside the manifest's own fields, that says
+/// who made the link and when. Older builds ignore it (the validator
+/// tolerates unknown fields), so their links and this build's stay readable
+/// both ways.
+pub const ORIGIN_FIELD: &str = "roadbook_link";
+
+/// Who made a share link, when, and what it leaves out, as the link says.
+/// Anyone can write these words into a link: the import screen shows them
+/// as the link's claim, not as a fact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkOrigin {
+    /// The name of whoever was signed in where the link was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Their role there ("driver", "dispatcher").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// When the link was made (RFC 3339).
+    pub at: String,
+    /// Whether the stops' door access codes are in the link.
+    #[serde(default)]
+    pub access_codes: bool,
+}
+
+/// Longest name a link may claim, in characters; more is cut.
+const MAX_ORIGIN_NAME: usize = 100;
+
+/// The manifest as a link carries it: without the stops' access codes
+/// unless `origin.access_codes`, and with `origin` beside it.
+pub fn link_json(manifest: &Manifest, origin: &LinkOrigin) -> String {
+    let shared = if origin.access_codes {
+        std::borrow::Cow::Borrowed(manifest)
+    } else {
+        std::borrow::Cow::Owned(without_access_codes(manifest))
+    };
+    let manifest_json = serde_json::to_string(shared.as_ref()).unwrap_or_default();
+    let origin_json = serde_json::to_string(origin).unwrap_or_default();
+    // A manifest is a JSON object: the origin goes in as its first field.
+    // (Spliced as text rather than through `serde_json::Value`, whose
+    // serializer would add to every phone's download.)
+    match manifest_json.strip_prefix('{') {
+        Some(rest) if !origin_json.is_empty() => {
+            let comma = if rest.trim_start().starts_with('}') {
+                ""
+            } else {
+                ","
+            };
+            format!("{{\"{ORIGIN_FIELD}\":{origin_json}{comma}{rest}")
+        }
+        _ => manifest_json,
+    }
+}
+
+/// The manifest with every stop's door access code left out.
+pub fn without_access_codes(manifest: &Manifest) -> Manifest {
+    let mut m = manifest.clone();
+    for stop in &mut m.stops {
+        stop.access_code = None;
+    }
+    m
+}
+
+/// What a link's JSON says about its making, if anything usable: a time
+/// that parses, and a name without control characters, cut to a readable
+/// length. A link from an older build has none.
+pub fn link_origin(json: &str) -> Option<LinkOrigin> {
+    #[derive(Deserialize)]
+    struct Outer {
+        #[serde(default, rename = "roadbook_link")]
+        origin: Option<LinkOrigin>,
+    }
+    let mut origin = serde_json::from_str::<Outer>(json).ok()?.origin?;
+    parse_rfc3339(&origin.at)?;
+    let clean = |t: Option<String>, max: usize| {
+        t.map(|t| {
+            t.chars()
+                .filter(|c| !c.is_control())
+                .take(max)
+                .collect::<String>()
+        })
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+    };
+    origin.by = clean(origin.by, MAX_ORIGIN_NAME);
+    origin.role = clean(origin.role, 20);
+    Some(origin)
+}
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -350,6 +442,66 @@ mod tests {
         assert_eq!(link_length_advice(2_001), LinkAdvice::LongForSomeApps);
         assert_eq!(link_length_advice(8_000), LinkAdvice::LongForSomeApps);
         assert_eq!(link_length_advice(8_001), LinkAdvice::TooLongForMessaging);
+    }
+
+    #[test]
+    fn a_link_leaves_out_access_codes_unless_asked_and_says_who_made_it() {
+        use crate::model::handoff::fixtures;
+        use crate::model::validate::decode_manifest;
+        let mut m = fixtures::simple();
+        m.stops[0].access_code = Some("#4821".into());
+        let origin = LinkOrigin {
+            by: Some("Jordan Lee".into()),
+            role: Some("dispatcher".into()),
+            at: "2026-11-25T09:12:00-08:00".into(),
+            access_codes: false,
+        };
+        let json = link_json(&m, &origin);
+        let read = decode_manifest(&json).expect("a link's JSON is a valid manifest");
+        assert!(read.stops.iter().all(|s| s.access_code.is_none()));
+        assert_eq!(read, without_access_codes(&m));
+        assert_eq!(link_origin(&json), Some(origin.clone()));
+
+        let with_codes = LinkOrigin {
+            access_codes: true,
+            ..origin
+        };
+        let json = link_json(&m, &with_codes);
+        assert_eq!(decode_manifest(&json), Ok(m.clone()));
+        assert_eq!(link_origin(&json), Some(with_codes));
+    }
+
+    #[test]
+    fn a_links_claims_are_read_carefully() {
+        use crate::model::handoff::fixtures;
+        let m = fixtures::simple();
+        // A link from an older build says nothing.
+        assert_eq!(link_origin(&serde_json::to_string(&m).unwrap()), None);
+        let with = |origin: serde_json::Value| {
+            let mut v = serde_json::to_value(&m).unwrap();
+            v.as_object_mut()
+                .unwrap()
+                .insert(ORIGIN_FIELD.into(), origin);
+            link_origin(&v.to_string())
+        };
+        // No readable time: no claim at all.
+        assert_eq!(
+            with(serde_json::json!({"by": "X", "at": "yesterday"})),
+            None
+        );
+        assert_eq!(with(serde_json::json!("made by X")), None);
+        // Control characters out, long names cut, empty names gone.
+        let o = with(serde_json::json!({
+            "by": format!("Eve\u{202e}\n{}", "x".repeat(300)),
+            "role": " ",
+            "at": "2026-11-25T09:12:00Z"
+        }))
+        .unwrap();
+        let by = o.by.unwrap();
+        assert!(by.starts_with("Eve") && !by.contains('\n'));
+        assert!(by.chars().count() <= 100);
+        assert_eq!(o.role, None);
+        assert!(!o.access_codes);
     }
 
     #[test]

@@ -13,5 +13,6 @@ catalogue! {
         DemoIntro => "Demo mode — no real data. Accounts:" | "Modo demostración: sin datos reales. Cuentas:",
         DemoDriver => "Driver:" | "Conductor:",
         DemoDispatcher => "Dispatcher:" | "Despachador:",
+        SignedOutElsewhere => "Roadbook was signed out in another tab on this phone, so this tab is signed out too. The saved manifest and marks were deleted from this phone." | "Se cerró la sesión de Roadbook en otra pestaña de este teléfono, así que esta pestaña también la ha cerrado. El manifiesto guardado y las marcas se borraron de este teléfono.",
     }
 }
