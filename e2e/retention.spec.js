@@ -63,8 +63,9 @@ test("personal data is purged after the retention window; the unsent mark surviv
   await after.goto("./");
   await expect.poll(() => after.evaluate(() => localStorage.getItem("roadbook.manifest"))).toBeNull();
   const left = await after.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
-  // Only the phone's settings and the marks (holding the unsent one) remain.
-  expect(left.local.sort()).toEqual(["roadbook.config.v1", "roadbook.marks.v1"]);
+  // Only the phone's settings and the marks (holding the unsent one) remain,
+  // and the time of the sign-out the purge made (other tabs follow it).
+  expect(left.local.sort()).toEqual(["roadbook.config.v1", "roadbook.marks.v1", "roadbook.signed-out-at"]);
   expect(left.session).toEqual([]);
   const everything = await after.evaluate(() => JSON.stringify(Object.entries(localStorage)));
   for (const n of [...names, ...notes, m.stops[0].address.line1, m.driver.name]) expect(everything).not.toContain(n);

@@ -27,18 +27,20 @@ test.describe("with a routed API", () => {
     let release;
     const held = new Promise((r) => { release = r; });
     let asked = 0;
+    let answered = 0;
     api.fail.manifest = async (route) => {
       asked += 1;
       await held;
       await route.fulfill({ contentType: "application/json", body: JSON.stringify(api.manifest) });
+      answered += 1;
     };
     await a.reload();
     await expect(a.locator("li.package")).toHaveCount(3);
     await expect.poll(() => asked).toBeGreaterThan(0);
-    const answered = a.waitForEvent("requestfinished", (r) => r.url().includes("/api/manifest"));
 
-    // Sign out in tab B.
-    await b.goto("./settings");
+    // Sign out in tab B (reached through the app's own link: no reload, so
+    // tab B sends no refresh of its own meanwhile).
+    await b.getByRole("link", { name: "Settings" }).first().click();
     await b.getByRole("button", { name: "Sign out" }).click();
     await expect(b.getByLabel("Username")).toBeVisible();
     const signedOutAt = api.requests.length;
@@ -53,7 +55,7 @@ test.describe("with a routed API", () => {
     // The answer to the refresh sent before the sign-out arrives now: it is
     // not written back to this phone.
     release();
-    await answered;
+    await expect.poll(() => answered).toBe(asked);
     await a.evaluate(() => new Promise((r) => setTimeout(r, 1_500)));
     expect(await stored(a)).toEqual([]);
     await expect(a.locator("li.package")).toHaveCount(0);

@@ -48,9 +48,12 @@ pub struct TokenTimes {
 }
 
 impl TokenTimes {
-    pub fn at_sign_in(now_ms: i64, expires_at: &str) -> TokenTimes {
+    /// The times of a sign-in at `now_ms`, placed after `last_sign_out_ms`
+    /// (the last sign-out any tab made) even when the clock has not moved
+    /// since (a frozen or coarse clock), so that sign-out cannot end it.
+    pub fn at_sign_in(now_ms: i64, expires_at: &str, last_sign_out_ms: Option<i64>) -> TokenTimes {
         TokenTimes {
-            signed_in_at_ms: now_ms,
+            signed_in_at_ms: last_sign_out_ms.map_or(now_ms, |out| now_ms.max(out + 1)),
             expires_at_ms: parse_rfc3339(expires_at)
                 .map(|s| s.ms)
                 .filter(|&at| at > now_ms),
@@ -121,23 +124,38 @@ mod tests {
     #[test]
     fn token_times_keep_only_an_expiry_ahead_of_the_clock() {
         let now = parse_rfc3339("2026-11-25T08:00:00Z").unwrap().ms;
-        let t = TokenTimes::at_sign_in(now, "2026-11-25T20:00:00Z");
+        let t = TokenTimes::at_sign_in(now, "2026-11-25T20:00:00Z", None);
         assert_eq!(t.signed_in_at_ms, now);
         assert_eq!(t.expires_at_ms, Some(now + 12 * 3_600_000));
         // Other offsets are the same instant.
         assert_eq!(
-            TokenTimes::at_sign_in(now, "2026-11-25T12:00:00-08:00").expires_at_ms,
+            TokenTimes::at_sign_in(now, "2026-11-25T12:00:00-08:00", None).expires_at_ms,
             Some(now + 12 * 3_600_000)
         );
         // Unreadable, or already past by the phone's clock: unknown.
-        assert_eq!(TokenTimes::at_sign_in(now, "tomorrow").expires_at_ms, None);
         assert_eq!(
-            TokenTimes::at_sign_in(now, "2026-11-25T07:00:00Z").expires_at_ms,
+            TokenTimes::at_sign_in(now, "tomorrow", None).expires_at_ms,
             None
         );
         assert_eq!(
-            TokenTimes::at_sign_in(now, "2026-11-25T08:00:00Z").expires_at_ms,
+            TokenTimes::at_sign_in(now, "2026-11-25T07:00:00Z", None).expires_at_ms,
             None
+        );
+        assert_eq!(
+            TokenTimes::at_sign_in(now, "2026-11-25T08:00:00Z", None).expires_at_ms,
+            None
+        );
+        // A sign-in comes after the last sign-out, even on a clock that has
+        // not moved since: that sign-out does not end it.
+        let after = TokenTimes::at_sign_in(now, "2026-11-25T20:00:00Z", Some(now));
+        assert_eq!(after.signed_in_at_ms, now + 1);
+        assert_eq!(
+            token_verdict(Some(&after), now, Some(now)),
+            TokenVerdict::Good
+        );
+        assert_eq!(
+            TokenTimes::at_sign_in(now, "x", Some(now - 5)).signed_in_at_ms,
+            now
         );
     }
 

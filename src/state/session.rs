@@ -82,7 +82,7 @@ impl SessionState {
     /// can say the name will not be remembered; the session still works.
     pub fn signed_in(&self, session: Session) -> Result<(), StorageError> {
         let user_json = serde_json::to_string(&session.user).unwrap_or_default();
-        let times = TokenTimes::at_sign_in(now_ms(), &session.expires_at);
+        let times = TokenTimes::at_sign_in(now_ms(), &session.expires_at, last_sign_out());
         self.user.set(Some(session.user));
         self.token.set(Some(session.token.clone()));
         self.times.set(Some(times));
