@@ -3,7 +3,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { renderAllCards } from "./render-all.js";
-import { expectFleetFilteredBy, fleetProgress } from "./helpers.js";
+import { expectFleetFilteredBy, expectGuidanceTrue, fleetProgress } from "./helpers.js";
 import fs from "node:fs";
 
 test.use({ viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
@@ -60,6 +60,8 @@ test("fleet: sort, filter, kept in the URL across a reload; no axe violations", 
   await page.getByLabel("Find a driver, driver id or street").fill(part);
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(part)}`));
   await expectFleetFilteredBy(page, part);
+  // At the root or under a sub-path, the URL the filter wrote is the app's.
+  expect(new URL(page.url()).pathname).toBe(new URL(test.info().project.use.baseURL).pathname);
 
   // Reload: same view.
   const order = await rows(page).evaluateAll((t) => t.map((r) => r.dataset.driver));
@@ -88,7 +90,13 @@ test("fleet: an outage keeps the last fleet on screen, also after a reload", asy
   await page.locator("#demo-fault").selectOption("503");
   await page.reload();
   await expect(rows(page)).toHaveCount(25);
-  await expect(page.locator(".outage-compact")).toBeVisible();
+  // The same guidance a driver gets: what failed, what to do, when the
+  // next try is, over the saved fleet.
+  const guidance = page.locator(".fleet-status .guidance");
+  await expect(guidance.locator(".banner-line")).toContainText("Fleet view not updated");
+  await expect(guidance.locator(".countdown")).toContainText(/try again by itself in \d+ s/);
+  await expect(guidance).toContainText(/The fleet view saved at \d\d:\d\d is below/);
+  await expectGuidanceTrue(page);
   await expect(page.locator(".fleet-status .updated")).toContainText(/saved at \d\d:\d\d/);
   await page.screenshot({ path: `${shots}/fleet-outage.png` });
 });
@@ -114,6 +122,7 @@ test("hand-off: dispatcher exports, a driver imports JSON, CSV and the link", as
   const driverName = (await target.locator(".driver-link").textContent()).trim();
   await target.locator(".driver-link").click();
   await expect(page).toHaveURL(new RegExp(`driver=${driverId}`));
+  expect(new URL(page.url()).pathname).toBe(new URL(test.info().project.use.baseURL).pathname);
   await expect(page.getByRole("heading", { level: 1, name: driverName })).toBeVisible();
   await expect(page.locator("article.stop").first()).toBeVisible();
   const stops = Number(await page.locator('.manifest-summary [data-count="stops"]').textContent());

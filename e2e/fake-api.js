@@ -27,7 +27,10 @@ export const problem = (status, extra = {}) => ({
   body: JSON.stringify({ type: "about:blank", title: "Error", status, ...extra }),
 });
 
+export const fleetText = fixtureText("fleet.json");
+
 export const SESSION = { token: "t-1", expires_at: "2099-01-01T00:00:00Z", user: { id: "D-1001", name: "Alex Rivera", role: "driver" } };
+export const DISPATCHER_SESSION = { token: "t-9", expires_at: "2099-01-01T00:00:00Z", user: { id: "U-1", name: "Dana Dispatch", role: "dispatcher" } };
 
 /**
  * Installs the fake API on a page or a browser context (a context's routes
@@ -36,12 +39,12 @@ export const SESSION = { token: "t-1", expires_at: "2099-01-01T00:00:00Z", user:
  * `faults.manifest` and `faults.events`, when set, are route handlers that
  * answer instead of the healthy API (`api.answer(what, route)`). `fail` is kept as the manifest fault.
  */
-export async function fakeApi(target, { manifest = manifestText, config = {} } = {}) {
+export async function fakeApi(target, { manifest = manifestText, config = {}, session = SESSION } = {}) {
   const api = {
-    faults: { session: null, manifest: null, events: null },
+    faults: { session: null, manifest: null, events: null, fleet: null },
     get fail() { return this.faults.manifest; },
     set fail(f) { this.faults.manifest = f; },
-    counts: { session: 0, manifest: 0, events: 0 },
+    counts: { session: 0, manifest: 0, events: 0, fleet: 0 },
     events: [],
     manifest,
   };
@@ -58,7 +61,10 @@ export async function fakeApi(target, { manifest = manifestText, config = {} } =
   /** The healthy answer for endpoint `what` (faults may fall back to it). */
   api.answer = (what, route) => {
     if (what === "session") {
-      return route.fulfill({ contentType: "application/json", body: JSON.stringify(SESSION) });
+      return route.fulfill({ contentType: "application/json", body: JSON.stringify(session) });
+    }
+    if (what === "fleet") {
+      return route.fulfill({ contentType: "application/json", body: fleetText });
     }
     if (what === "manifest") {
       if (route.request().headers()["if-none-match"] === '"v1"') return route.fulfill({ status: 304, headers: { etag: '"v1"' } });

@@ -14,7 +14,7 @@
 // timeout and a 30 s Retry-After take no real time.
 import { test, expect } from "@playwright/test";
 import { fakeApi, fillSignIn, installClock, pendingManifestText, problem, signInAndSee, startTrickleServer } from "./fake-api.js";
-import { watchForErrors } from "./helpers.js";
+import { expectGuidanceTrue, watchForErrors } from "./helpers.js";
 
 test.use({ serviceWorkers: "block" });
 
@@ -218,7 +218,10 @@ const OPS = {
       return page;
     },
     trigger: (page) => fillSignIn(page),
-    panel: (page) => page.locator(".sign-in .guidance"),
+    // A failure the driver can do nothing about on the form (an outage, no
+    // network) takes them back to the saved manifest, with the guidance as
+    // its banner; a wrong password or an account problem keeps the form.
+    panel: (page) => page.locator(".sign-in .guidance, .manifest .guidance"),
     async toManifest(page) {
       if (!(await page.locator("li.package").count())) await page.getByRole("navigation", { name: "Screens" }).getByRole("link", { name: "Manifest" }).click();
     },
@@ -394,8 +397,9 @@ for (const row of MATRIX) {
         await p.clock.fastForward(PAST_CLIENT_TIMEOUT_MS);
       }
 
-      // 1. The right guidance.
+      // 1. The right guidance, and every word of it true of the screen.
       await expectGuidance(p, op, expected, ref);
+      await expectGuidanceTrue(p);
       if (row.offline) expect(api.counts[OPS[op].endpoint], "offline: nothing reached the API").toBe(before);
       else expect(api.counts[OPS[op].endpoint], "the failing request was made").toBeGreaterThan(before);
 

@@ -76,3 +76,68 @@ export async function expectFleetFilteredBy(page, part) {
   expect(found.some(([name]) => name.includes(want))).toBe(true);
   for (const fields of found) expect(fields.some((x) => x.includes(want)), fields.join(" | ")).toBe(true);
 }
+
+/**
+ * Every guidance panel on screen tells the truth about the screen it is on
+ * (issue 19): what its words claim is there.
+ * - "… is below" (a saved manifest or fleet): the list is after the panel
+ *   in the page and visible.
+ * - "no saved manifest on this phone yet": nothing is saved and no package
+ *   is on screen.
+ * - "N unsent marks" / "1 unsent mark": that many marks are owed to the
+ *   server in storage.
+ * - "(N packages)": the saved manifest holds that many packages.
+ * - "keeps trying" or "tries again on its own": a countdown (or "when the
+ *   phone is back online") is in the panel.
+ * - a support reference to quote: the code the panel names is on it.
+ * English and Spanish.
+ */
+export async function expectGuidanceTrue(page) {
+  const panels = await page.locator("section.guidance").all();
+  for (const panel of panels) {
+    const text = (await panel.textContent()).replace(/\s+/g, " ");
+    const facts = await panel.evaluate((el) => {
+      const after = (sel) =>
+        [...document.querySelectorAll(sel)].some(
+          (x) => el.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING && x.getClientRects().length > 0,
+        );
+      let saved = null;
+      try {
+        saved = JSON.parse(localStorage.getItem("roadbook.manifest") || "null");
+      } catch {}
+      let marks = null;
+      try {
+        marks = JSON.parse(localStorage.getItem("roadbook.marks.v1") || "null");
+      } catch {}
+      const manifest = saved && (saved.manifest || saved);
+      return {
+        packagesBelow: after("li.package"),
+        fleetBelow: after(".fleet-table tbody tr"),
+        packagesOnScreen: document.querySelectorAll("li.package").length,
+        savedPackages: manifest && manifest.stops ? manifest.stops.reduce((n, s) => n + s.packages.length, 0) : null,
+        unsent: marks && marks.outbox ? marks.outbox.events.length : 0,
+        countdown: [...el.querySelectorAll(".retry .countdown")].some((c) => c.textContent.trim() !== ""),
+      };
+    });
+    const says = (re) => re.test(text);
+    if (says(/manifest saved at .* is below|manifiesto guardado .* está abajo/i)) {
+      expect(facts.packagesBelow, `"${text.slice(0, 120)}…" says the manifest is below`).toBe(true);
+    }
+    if (says(/fleet view saved at .* is below|flota guardada .* está abajo/i)) {
+      expect(facts.fleetBelow, "says the fleet is below").toBe(true);
+    }
+    if (says(/no saved manifest on this phone yet|ningún manifiesto guardado en este teléfono/i)) {
+      expect(facts.savedPackages, "says nothing is saved").toBeNull();
+      expect(facts.packagesOnScreen, "says nothing is saved").toBe(0);
+    }
+    const unsent = text.match(/your (\d+) unsent marks?|sus? (\d+) marcas? sin enviar/i);
+    if (unsent) expect(facts.unsent, `says ${unsent[0]}`).toBe(Number(unsent[1] ?? unsent[2]));
+    const packages = text.match(/\((\d+) packages?\)|\((\d+) paquetes?\)/);
+    if (packages) expect(facts.savedPackages, `says ${packages[0]}`).toBe(Number(packages[1] ?? packages[2]));
+    if (says(/keeps trying|tries again on its own|sigue intentándolo|vuelve a intentarlo solo/i)) {
+      expect(facts.countdown, "says it retries: a countdown is shown").toBe(true);
+    }
+    const code = text.match(/\b(\d\d-\d\d\d)\b/);
+    if (code) await expect(panel.locator(".support-code")).toContainText(code[1]);
+  }
+}

@@ -132,8 +132,10 @@ test("fleet outage in Spanish keeps the saved fleet and says so", async ({ page 
   await page.locator("#demo-fault").selectOption("503");
   await page.reload();
   await expect(rows(page)).toHaveCount(25);
-  await expect(page.locator(".outage-compact")).toContainText("La tabla muestra la última flota que se cargó");
-  await expect(page.locator(".outage-compact button")).toHaveText("Reintentar ahora");
+  const guidance = page.locator(".fleet-status .guidance");
+  await expect(guidance.locator(".banner-line")).toContainText("Vista de la flota sin actualizar");
+  await expect(guidance).toContainText("La vista de la flota guardada a las");
+  await expect(guidance.getByRole("button", { name: "Intentar ahora" })).toBeVisible();
   await expect(page.locator(".fleet-status .updated")).toContainText(/Se muestra la flota guardada a las \d{1,2}:\d\d \(hace /);
   await page.screenshot({ path: `${shots}/i18n-fleet-outage-es-desktop.png` });
 });

@@ -301,64 +301,6 @@ pub fn aria_sort(q: &FleetQuery, key: SortKey) -> &'static str {
     }
 }
 
-/// Splits a URL query into the fleet table's part and the selected driver
-/// (`driver=ID`), so both can live in one URL.
-pub fn selected_driver(query: &str) -> Option<String> {
-    let query = query.strip_prefix('?').unwrap_or(query);
-    query
-        .split('&')
-        .filter_map(|p| p.split_once('='))
-        .find(|(k, _)| *k == "driver")
-        .map(|(_, v)| decode_component(v))
-        .filter(|v| !v.is_empty())
-}
-
-/// The fleet query with `driver=ID` added (or removed with `None`).
-pub fn with_driver(q: &FleetQuery, driver: Option<&str>) -> String {
-    let mut s = q.to_query_string();
-    if let Some(id) = driver {
-        s.push_str("&driver=");
-        s.push_str(&encode_component(id));
-    }
-    s
-}
-
-fn encode_component(text: &str) -> String {
-    let mut out = String::new();
-    for &b in text.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-fn decode_component(text: &str) -> String {
-    let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |k: usize| b.get(k).and_then(|c| (*c as char).to_digit(16));
-        match (b[i], hex(i + 1), hex(i + 2)) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b'+', _, _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -505,19 +447,6 @@ mod tests {
         assert_eq!(aria_sort(&q2, SortKey::Name), "descending");
         let q3 = toggle_sort(&q2, SortKey::Progress);
         assert_eq!((q3.sort, q3.descending), (SortKey::Progress, false));
-    }
-
-    #[test]
-    fn driver_selection_lives_beside_the_table_query() {
-        let q = FleetQuery {
-            text: "lima".into(),
-            ..FleetQuery::default()
-        };
-        let s = with_driver(&q, Some("D 1/é"));
-        assert_eq!(selected_driver(&s).as_deref(), Some("D 1/é"));
-        assert_eq!(FleetQuery::from_query_string(&s), q);
-        assert_eq!(selected_driver(&with_driver(&q, None)), None);
-        assert_eq!(selected_driver("?driver="), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::model::fleet::FleetSnapshot;
 use crate::model::manifest::Manifest;
 use crate::model::outage::{classify, unexpected_body, Failure, Operation};
 use crate::model::session::{Credentials, Session};
+use crate::model::url::encode_component;
 use crate::model::validate::{decode_manifest, ManifestProblem};
 use crate::model::wire::{ApiRequest, ApiResponse, Method, TransportFailure};
 
@@ -149,7 +150,7 @@ impl Api {
     }
 
     pub async fn driver_manifest(&self, token: &str, driver_id: &str) -> Result<Manifest, Failure> {
-        let path = format!("/fleet/{}/manifest", encode_segment(driver_id));
+        let path = format!("/fleet/{}/manifest", encode_component(driver_id));
         let req = ApiRequest {
             method: Method::Get,
             ..ApiRequest::get(&path).with_token(Some(token))
@@ -160,16 +161,4 @@ impl Api {
             unexpected_body(Operation::FleetLoad, &response, &reason)
         })
     }
-}
-
-/// Percent-encodes a path segment (driver ids come from the server).
-fn encode_segment(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

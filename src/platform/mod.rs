@@ -10,6 +10,7 @@ pub mod demo_transport;
 pub mod durability;
 pub mod files;
 pub mod geolocation;
+pub mod history;
 pub mod http;
 pub mod intl;
 pub mod location;

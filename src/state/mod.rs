@@ -2,9 +2,12 @@
 //! holding signals, and the actions that change them. Components read these
 //! through `expect_context`, never through globals.
 
+pub mod fleet;
 pub mod locale;
+pub mod navigation;
 pub mod routebook;
 pub mod session;
+pub mod sign_in;
 pub mod sign_out;
 pub mod status_page;
 pub mod upkeep;

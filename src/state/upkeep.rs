@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use super::routebook::RouteBook;
 use super::session::SessionState;
 use super::AppEnv;
-use crate::model::outage::{effective_failure, next_retry, Failure, FailureKind, RetryPlan};
+use crate::model::outage::{effective_failure, Failure, RetryController, RetryPlan};
 use crate::model::session::Role;
 use crate::platform::api::Api;
 use crate::platform::clock::{device_online, now_ms};
@@ -31,8 +31,9 @@ pub struct Connectivity {
     pub tick: Trigger,
     /// The failure the driver should know about, if any.
     pub failure: RwSignal<Option<Failure>>,
-    /// When the next automatic try happens (epoch ms), or what blocks it.
-    pub retry: RwSignal<Option<RetryPlan>>,
+    /// The background work's retries (the one policy, see
+    /// `model::outage::retry`).
+    retry: RwSignal<RetryController>,
     /// Set by "Try now" and by the `online` event to skip the wait.
     wake: RwSignal<bool>,
 }
@@ -41,14 +42,24 @@ impl Connectivity {
     pub fn try_now(&self) {
         self.wake.set(true);
     }
+
+    /// The next automatic try, as the screen should tell it.
+    pub fn plan(&self) -> Signal<Option<RetryPlan>> {
+        let (retry, online) = (self.retry, self.online);
+        Signal::derive(move || retry.with(|r| r.shown_plan(online.get())))
+    }
 }
 
-pub fn start(env: RwSignal<Option<AppEnv>>, session: SessionState, book: RouteBook) {
+pub fn start(
+    env: RwSignal<Option<AppEnv>>,
+    session: SessionState,
+    book: RouteBook,
+) -> Connectivity {
     let connectivity = Connectivity {
         online: RwSignal::new(device_online()),
         tick: Trigger::new(),
         failure: RwSignal::new(None),
-        retry: RwSignal::new(None),
+        retry: RwSignal::new(RetryController::default()),
         wake: RwSignal::new(false),
     };
     provide_context(connectivity);
@@ -64,6 +75,7 @@ pub fn start(env: RwSignal<Option<AppEnv>>, session: SessionState, book: RouteBo
     std::mem::forget((on_online, on_offline));
 
     spawn_local(run(env, session, book, connectivity));
+    connectivity
 }
 
 async fn run(
@@ -74,8 +86,6 @@ async fn run(
 ) {
     let mut next_refresh_at = 0i64;
     let mut next_sync_at = 0i64;
-    let mut attempt = 0u32;
-    let mut consecutive_401s = 0u32;
     let mut had_token = false;
     // Runs for the life of the page.
     loop {
@@ -107,19 +117,15 @@ async fn run(
             // Just signed in: refresh at once.
             had_token = true;
             next_refresh_at = 0;
-            attempt = 0;
+            c.retry.update(RetryController::succeeded);
         }
         let woken = c.wake.get_untracked();
         let unsent = book.marks.with_untracked(|m| m.unsent());
         let want_refresh = now >= next_refresh_at || woken;
         let want_sync = unsent > 0 && (now >= next_sync_at || woken);
-        let allowed = match c.retry.get_untracked() {
-            None => true,
-            Some(RetryPlan::At(at)) => now >= at || woken,
-            Some(RetryPlan::WhenOnline) => device_online(),
-            // A person has to act first (sign in again, call support).
-            Some(RetryPlan::Never) | Some(RetryPlan::ShowPasswordReset) => woken,
-        };
+        // "Try now" skips the wait; nothing else does (a person has to act
+        // first after a 401, 403 or 423).
+        let allowed = woken || c.retry.with_untracked(|r| r.due(now, device_online()));
         if !allowed || !(want_refresh || want_sync) {
             continue;
         }
@@ -153,33 +159,22 @@ async fn run(
         };
         match result {
             Ok(()) => {
-                attempt = 0;
-                consecutive_401s = 0;
                 c.failure.set(None);
-                c.retry.set(None);
+                c.retry.update(RetryController::succeeded);
             }
             Err(failure) => {
                 // The operator's support-code table first: a 401 that is
                 // really the platform's outage is retried like one.
                 let failure = effective_failure(&failure, &env.config);
-                if failure.kind == FailureKind::WrongCredentials {
-                    consecutive_401s += 1;
-                }
                 if failure.session_expired() {
                     // The token is no good; keep the manifest and ask the
                     // driver to sign in again.
                     session.token_rejected();
                 }
-                let plan = next_retry(
-                    &failure,
-                    attempt,
-                    js_sys::Math::random(),
-                    now_ms(),
-                    consecutive_401s,
-                );
-                attempt = attempt.saturating_add(1);
+                c.retry.update(|r| {
+                    r.failed(&failure, js_sys::Math::random(), now_ms());
+                });
                 c.failure.set(Some(failure));
-                c.retry.set(Some(plan));
             }
         }
     }

@@ -2,9 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use super::contrast_toggle;
 use super::demo_panel::DemoPanel;
@@ -20,17 +17,18 @@ use super::share_screen::ShareScreen;
 use super::sign_in::SignIn;
 use super::update_banner::{UpdateBanner, UpdateReady};
 use crate::model::config::{Config, ConfigError};
-use crate::model::screen_path::screen_of;
+use crate::model::screen::Screen;
 use crate::model::session::Role;
 use crate::model::storage_keys as keys;
 use crate::platform::api::Api;
 use crate::platform::config_loader::load_config;
-use crate::platform::location::app_base;
 use crate::platform::service_worker;
 use crate::platform::storage;
 use crate::state::locale::Locale;
+use crate::state::navigation::Navigation;
 use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
+use crate::state::sign_in::SignInAttempt;
 use crate::state::sign_out;
 use crate::state::status_page::StatusPage;
 use crate::state::upkeep;
@@ -99,8 +97,11 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    upkeep::start(env, session, book);
+    let nav = Navigation::start();
+    provide_context(nav);
+    let connectivity = upkeep::start(env, session, book);
     sign_out::watch(session, book);
+    SignInAttempt::provide(env, session, book, nav, connectivity);
 
     // Other tabs of Roadbook write the same storage: keep this one current.
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
@@ -119,44 +120,43 @@ pub fn App() -> impl IntoView {
             when=move || setup_error.with(Option::is_none)
             fallback=move || view! { <SetupError error=setup_error.get().unwrap_or(ConfigError::Invalid(String::new())) /> }
         >
-            // No router base: the app's base path is only known at run time
-            // and must keep its trailing slash, so one catch-all route hands
-            // the pathname to `Screens`, and links use `app_path`.
             // Keyed on the language: a switch rebuilds the screens in it (the
             // state they show lives in the contexts above, so nothing is lost).
             {move || {
                 locale.0.track();
                 view! {
-                    <Router>
-                        <UpdateBanner />
-                        <Header />
-                        <NavBar />
-                        <main id="main">
-                            <Routes fallback=|| view! { <Screens /> }>
-                                <Route path=path!("/*any") view=Screens />
-                            </Routes>
-                        </main>
-                        <DemoPanel />
-                    </Router>
+                    <UpdateBanner />
+                    <Header />
+                    <NavBar />
+                    <main id="main">
+                        <Screens />
+                    </main>
+                    <DemoPanel />
                 }
             }}
         </Show>
     }
 }
 
-/// Picks the screen from the path after the app's base.
+/// The screen the address bar names.
 #[component]
 fn Screens() -> impl IntoView {
-    let location = use_location();
-    let base = app_base();
-    let screen = Memo::new(move |_| screen_of(&location.pathname.get(), &base));
-    move || match screen.get().as_str() {
-        "sign-in" => view! { <SignIn /> }.into_any(),
-        "route" => view! { <RouteScreen /> }.into_any(),
-        "share" => view! { <ShareScreen /> }.into_any(),
-        "import" => view! { <ImportScreen /> }.into_any(),
-        "settings" => view! { <SettingsScreen /> }.into_any(),
-        _ => view! { <Home /> }.into_any(),
+    let nav = expect_context::<Navigation>();
+    // Every view of the fleet is the start page: changing the fleet's
+    // filter must not rebuild the screen.
+    let screen = Memo::new(move |_| {
+        nav.with(|s| match s {
+            Screen::Fleet(_) => Screen::Home,
+            other => other.clone(),
+        })
+    });
+    move || match screen.get() {
+        Screen::SignIn => view! { <SignIn /> }.into_any(),
+        Screen::Route => view! { <RouteScreen /> }.into_any(),
+        Screen::Share => view! { <ShareScreen /> }.into_any(),
+        Screen::Import => view! { <ImportScreen /> }.into_any(),
+        Screen::Settings => view! { <SettingsScreen /> }.into_any(),
+        Screen::Home | Screen::Fleet(_) => view! { <Home /> }.into_any(),
     }
 }
 

@@ -3,20 +3,20 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use super::app::EnvSignal;
-use super::fleet_screen::{FleetData, FleetStatus};
+use super::fleet_screen::FleetStatus;
 use super::handoff_actions::{day, hours, ExportActions};
 use super::stop_card::StopCard;
-use crate::model::fleet_table::{row_in, with_driver};
-use crate::model::fleet_view::FleetQuery;
+use crate::model::fleet_table::row_in;
 use crate::model::i18n::catalogues::FleetText;
 use crate::model::manifest::Manifest;
 use crate::model::outage::{banner_text, effective_failure, Failure};
 use crate::model::progress::Counts;
+use crate::model::screen::{FleetView, Screen};
+use crate::state::fleet::FleetData;
 use crate::state::locale::use_locale;
+use crate::state::navigation::Navigation;
 use crate::state::session::SessionState;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,8 +32,7 @@ pub fn DriverDetail(id: String) -> impl IntoView {
     let EnvSignal(env) = expect_context::<EnvSignal>();
     let session = expect_context::<SessionState>();
     let data = expect_context::<FleetData>();
-    let location = use_location();
-    let navigate = use_navigate();
+    let nav = expect_context::<Navigation>();
     let load = RwSignal::new(Load::Loading);
     let l = use_locale();
 
@@ -61,11 +60,14 @@ pub fn DriverDetail(id: String) -> impl IntoView {
         _ => None,
     });
     let back = move |_| {
-        let q = FleetQuery::from_query_string(&location.search.get_untracked());
-        navigate(
-            &format!("/?{}", with_driver(&q, None)),
-            NavigateOptions::default(),
-        );
+        let query = nav.with_untracked(|s| match s {
+            Screen::Fleet(v) => v.query.clone(),
+            _ => Default::default(),
+        });
+        nav.go(Screen::Fleet(FleetView {
+            query,
+            driver: None,
+        }));
     };
 
     // The driver's row from the fleet, for state and flags.

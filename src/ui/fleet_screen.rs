@@ -5,33 +5,25 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use super::app::EnvSignal;
 use super::driver_view::MoreRows;
 use super::fleet_driver::DriverDetail;
+use super::guidance_panel::GuidancePanel;
 use super::handoff_actions::clock;
-use crate::model::fleet::{DriverState, FleetSnapshot};
-use crate::model::fleet_table::{
-    aria_sort, relative_age_in, row_in, selected_driver, toggle_sort, with_driver, Row, SavedBlock,
-    SavedFleet,
-};
+use super::screen_link::ScreenLink;
+use crate::model::fleet::DriverState;
+use crate::model::fleet_table::{aria_sort, relative_age_in, row_in, toggle_sort, Row};
 use crate::model::fleet_view::{state_counts, FleetIndex, FleetQuery, SortKey};
 use crate::model::i18n::catalogues::FleetText;
-use crate::model::outage::{banner_text, effective_failure, Failure};
-use crate::model::storage_keys::FLEET;
+use crate::model::outage::{SavedContext, SavedPlace};
+use crate::model::screen::{FleetView, Screen};
 use crate::platform::clock::{local_offset_min, now_ms};
-use crate::platform::storage;
+use crate::state::fleet::FleetData;
 use crate::state::locale::use_locale;
+use crate::state::navigation::Navigation;
 use crate::state::routebook::RouteBook;
-use crate::state::session::{last_sign_out, SessionState};
-use crate::state::AppEnv;
-
-/// How often the fleet is asked for again.
-const REFRESH_EVERY: Duration = Duration::from_secs(30);
+use crate::state::session::SessionState;
 
 /// Rows on the page before the dispatcher scrolls further: a 1440×900
 /// screen shows 8 below the controls. Every sort and filter rewrites and
@@ -49,114 +41,22 @@ const MORE_MARGIN: &str = "150px 0px";
 /// How long after a sort, filter or keystroke the URL catches up.
 const URL_FOLLOWS: Duration = Duration::from_millis(400);
 
-/// The fleet and its loading state, shared by the table and the detail.
-#[derive(Clone, Copy)]
-pub struct FleetData {
-    pub saved: RwSignal<Option<SavedFleet>>,
-    pub failure: RwSignal<Option<Failure>>,
-    pub loading: RwSignal<bool>,
-    /// Loaded from the server in this page's life (not only from storage).
-    pub fresh: RwSignal<bool>,
-    /// The clock the rows were computed against; moves on each refresh.
-    pub now: RwSignal<i64>,
-}
-
-impl FleetData {
-    fn restore() -> Self {
-        let saved = storage::get(&FLEET)
-            .ok()
-            .flatten()
-            .and_then(|t| SavedFleet::parse(&t));
-        FleetData {
-            saved: RwSignal::new(saved),
-            failure: RwSignal::new(None),
-            loading: RwSignal::new(false),
-            fresh: RwSignal::new(false),
-            now: RwSignal::new(now_ms()),
-        }
-    }
-
-    /// Loads the fleet; on failure the last good one stays.
-    fn load(self, env: AppEnv, session: SessionState) {
-        if self.loading.get_untracked() {
-            return;
-        }
-        let Some(token) = session.token() else {
-            return;
-        };
-        self.loading.set(true);
-        let out_before = last_sign_out();
-        // Signed out (here or in another tab) while an answer was on its
-        // way: the fleet is not written back.
-        let signed_out = move |token: &str| {
-            session.token_for_revoking().as_deref() != Some(token) || last_sign_out() != out_before
-        };
-        spawn_local(async move {
-            let answer = env.api.fleet(&token).await;
-            if signed_out(&token) {
-                self.loading.set(false);
-                return;
-            }
-            match answer {
-                Ok(snapshot) => {
-                    let now = now_ms();
-                    let block = self.known_block(now);
-                    let block = match block {
-                        Some(b) => Some(b),
-                        None => learn_block(&env, &token, &snapshot).await,
-                    };
-                    if signed_out(&token) {
-                        self.loading.set(false);
-                        return;
-                    }
-                    let fleet = SavedFleet::new(now, snapshot, block);
-                    // Saving is a convenience: a full or blocked storage only
-                    // means a reload during an outage shows nothing.
-                    let _ = storage::set(&FLEET, &fleet.to_json());
-                    self.saved.set(Some(fleet));
-                    self.failure.set(None);
-                    self.fresh.set(true);
-                    self.now.set(now);
-                }
-                Err(f) => {
-                    if f.session_expired() {
-                        session.token_rejected();
-                    }
-                    self.failure.set(Some(f));
-                    self.now.set(now_ms());
-                }
-            }
-            self.loading.set(false);
-        });
-    }
-
-    /// The saved block, while it is still today's.
-    fn known_block(&self, now: i64) -> Option<SavedBlock> {
-        self.saved.with_untracked(|s| {
-            s.as_ref()
-                .and_then(|s| s.block)
-                .filter(|b| now < b.end_ms + 6 * 3_600_000 && now > b.start_ms - 6 * 3_600_000)
+/// The fleet's view in the URL (the table's, with no driver open).
+fn fleet_view(nav: Navigation) -> Memo<FleetView> {
+    Memo::new(move |_| {
+        nav.with(|s| match s {
+            Screen::Fleet(v) => v.clone(),
+            _ => FleetView::default(),
         })
-    }
-}
-
-/// The fleet snapshot carries no block times; one working driver's manifest
-/// does. Without it, nobody is flagged as behind schedule.
-async fn learn_block(env: &AppEnv, token: &str, snapshot: &FleetSnapshot) -> Option<SavedBlock> {
-    let d = snapshot
-        .drivers
-        .iter()
-        .find(|d| d.state == DriverState::OnRoute)?;
-    let m = env.api.driver_manifest(token, &d.id).await.ok()?;
-    SavedBlock::from_rfc3339(&m.block.start, &m.block.end)
+    })
 }
 
 #[component]
 pub fn FleetScreen() -> impl IntoView {
     let EnvSignal(env) = expect_context::<EnvSignal>();
     let session = expect_context::<SessionState>();
-    let data = FleetData::restore();
-    provide_context(data);
+    let nav = expect_context::<Navigation>();
+    let data = FleetData::provide(env, session);
     // A saved fleet past its retention window (drivers' names, addresses)
     // is not shown: everything personal on the phone goes, as for a
     // driver's manifest, and the dispatcher signs in again.
@@ -171,27 +71,8 @@ pub fn FleetScreen() -> impl IntoView {
         expect_context::<RouteBook>().purge_personal();
         session.sign_out();
     }
-
-    // First load as soon as the config and a token are there.
-    Effect::new(move |_| {
-        let Some(e) = env.get() else { return };
-        if session.has_token() {
-            data.load(e, session);
-        }
-    });
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            if let Some(e) = env.get_untracked() {
-                data.load(e, session);
-            }
-        },
-        REFRESH_EVERY,
-    ) {
-        on_cleanup(move || handle.clear());
-    }
-
-    let location = use_location();
-    let driver = Memo::new(move |_| selected_driver(&location.search.get()));
+    let view = fleet_view(nav);
+    let driver = Memo::new(move |_| view.with(|v| v.driver.clone()));
 
     view! {
         <section class="fleet" aria-labelledby="fleet-title">
@@ -203,10 +84,9 @@ pub fn FleetScreen() -> impl IntoView {
     }
 }
 
-/// "Updated at 07:42", or the outage banner over the saved fleet.
+/// "Updated at 07:42", or the outage guidance over the saved fleet.
 #[component]
 pub fn FleetStatus() -> impl IntoView {
-    let EnvSignal(env) = expect_context::<EnvSignal>();
     let session = expect_context::<SessionState>();
     let data = expect_context::<FleetData>();
     let offset = local_offset_min();
@@ -233,19 +113,19 @@ pub fn FleetStatus() -> impl IntoView {
             })
         })
     };
-    let banner = move || {
-        let f = data.failure.get()?;
-        let text = env.with(|e| {
-            e.as_ref()
-                .map(|e| banner_text(l.lang(), &effective_failure(&f, &e.config)))
-        })?;
-        Some(text)
-    };
-    let try_now = move |_| {
-        if let Some(e) = env.get_untracked() {
-            data.load(e, session);
-        }
-    };
+    // What the guidance says is saved: the fleet table under it.
+    let saved = Signal::derive(move || {
+        data.saved.with(|s| {
+            s.as_ref().map(|s| SavedContext {
+                saved_at_hhmm: clock(l.lang(), s.saved_at_ms, offset),
+                packages: 0,
+                unsent_marks: 0,
+                place: SavedPlace::Below,
+            })
+        })
+    });
+    let retry = data.plan();
+    let try_now = Callback::new(move |_| data.try_now());
     view! {
         <div class="fleet-status">
             <p class="updated" role="status" data-saved-at=move || data.saved.with(|s| s.as_ref().map(|s| s.saved_at_ms))>
@@ -255,19 +135,12 @@ pub fn FleetStatus() -> impl IntoView {
             <Show when=move || !session.has_token()>
                 <p class="notice">
                     {l.t(FleetText::SignedOut)}" "
-                    <A href="/sign-in">{l.t(FleetText::SignInLink)}</A>
+                    <ScreenLink screen=Screen::SignIn>{l.t(FleetText::SignInLink)}</ScreenLink>
                     " "{l.t(FleetText::SignInToSeeLive)}
                 </p>
             </Show>
-            {move || banner().map(|text| view! {
-                <div class="notice warn outage-compact" role="alert">
-                    <p>
-                        <strong>{text}</strong>
-                        " "{l.t(FleetText::OutageTable)}" "
-                        {l.t(FleetText::OutageDrivers)}
-                    </p>
-                    <button type="button" class="secondary" on:click=try_now>{l.t(FleetText::TryNow)}</button>
-                </div>
+            {move || data.failure.get().map(|f| view! {
+                <GuidancePanel failure=f compact=true retry try_now saved />
             })}
         </div>
     }
@@ -294,15 +167,15 @@ const FILTERS: [(Option<DriverState>, FleetText); 5] = [
 #[component]
 fn FleetTable() -> impl IntoView {
     let data = expect_context::<FleetData>();
-    let location = use_location();
-    let navigate = use_navigate();
+    let nav = expect_context::<Navigation>();
     let l = use_locale();
 
     // The table answers to `query` at once; the URL follows a moment later.
     // Writing the URL (history.replaceState and the router's matching) cost
     // more than the sort itself, and a dispatcher typing a name does not
     // need one history entry per keystroke.
-    let url_query = Memo::new(move |_| FleetQuery::from_query_string(&location.search.get()));
+    let view = fleet_view(nav);
+    let url_query = Memo::new(move |_| view.with(|v| v.query.clone()));
     let query = RwSignal::new(url_query.get_untracked());
     // Back, forward or a link changed the URL: the table follows it.
     Effect::new(move |_| {
@@ -320,36 +193,27 @@ fn FleetTable() -> impl IntoView {
         })
     };
     on_cleanup(cancel_url_write);
-    let set_query = {
-        let navigate = navigate.clone();
-        move |q: FleetQuery| {
-            query.set(q);
-            cancel_url_write();
-            let navigate = navigate.clone();
-            let handle = set_timeout_with_handle(
-                move || {
-                    url_write.set_value(None);
-                    let q = query.get_untracked();
-                    navigate(
-                        &format!("/?{}", with_driver(&q, None)),
-                        NavigateOptions {
-                            replace: true,
-                            scroll: false,
-                            ..Default::default()
-                        },
-                    );
-                },
-                URL_FOLLOWS,
-            );
-            url_write.set_value(handle.ok());
-        }
+    let set_query = move |q: FleetQuery| {
+        query.set(q);
+        cancel_url_write();
+        let handle = set_timeout_with_handle(
+            move || {
+                url_write.set_value(None);
+                nav.replace(Screen::Fleet(FleetView {
+                    query: query.get_untracked(),
+                    driver: None,
+                }));
+            },
+            URL_FOLLOWS,
+        );
+        url_write.set_value(handle.ok());
     };
     let open_driver = move |id: String| {
         cancel_url_write();
-        navigate(
-            &format!("/?{}", with_driver(&query.get_untracked(), Some(&id))),
-            NavigateOptions::default(),
-        );
+        nav.go(Screen::Fleet(FleetView {
+            query: query.get_untracked(),
+            driver: Some(id),
+        }));
     };
 
     // Each row's words, once per refresh (not per sort or keystroke).
@@ -414,64 +278,53 @@ fn FleetTable() -> impl IntoView {
         })
     });
 
-    let on_text = {
-        let set_query = set_query.clone();
-        move |ev| {
-            let mut q = query.get_untracked();
-            q.text = event_target_value(&ev);
-            set_query(q);
-        }
+    let on_text = move |ev| {
+        let mut q = query.get_untracked();
+        q.text = event_target_value(&ev);
+        set_query(q);
     };
 
-    let header = {
-        let set_query = set_query.clone();
-        move |(key, label): (SortKey, FleetText)| {
-            let set_query = set_query.clone();
-            view! {
-                <th scope="col" aria-sort=move || aria_sort(&query.get(), key) class=format!("col-{}", key.as_str())>
-                    <button type="button" class="sort" data-sort=key.as_str()
-                        on:click=move |_| set_query(toggle_sort(&query.get_untracked(), key))>
-                        {l.t(label)}
-                        <span class="arrow" aria-hidden="true">{move || match aria_sort(&query.get(), key) {
-                            "ascending" => "▲",
-                            "descending" => "▼",
-                            _ => "↕",
-                        }}</span>
-                    </button>
-                </th>
-            }
-        }
-    };
-
-    let filter_button = {
-        let set_query = set_query.clone();
-        move |(state, label): (Option<DriverState>, FleetText)| {
-            let set_query = set_query.clone();
-            let key = state
-                .as_ref()
-                .map(|s| s.as_str().to_string())
-                .unwrap_or_else(|| "all".into());
-            let state_for_count = state.clone();
-            let count = move || {
-                counts.with(|c| match &state_for_count {
-                    Some(s) => c.get(s),
-                    None => c.total(),
-                })
-            };
-            let state_for_pressed = state.clone();
-            let pressed = move || query.with(|q| q.state == state_for_pressed);
-            view! {
-                <button type="button" class=format!("state-filter state-{key}") data-state=key.clone()
-                    aria-pressed=move || pressed().to_string()
-                    on:click=move |_| {
-                        let mut q = query.get_untracked();
-                        q.state = state.clone();
-                        set_query(q);
-                    }>
-                    <span class="count">{count}</span>
-                    <span class="label">{l.t(label)}</span>
+    let header = move |(key, label): (SortKey, FleetText)| {
+        view! {
+            <th scope="col" aria-sort=move || aria_sort(&query.get(), key) class=format!("col-{}", key.as_str())>
+                <button type="button" class="sort" data-sort=key.as_str()
+                    on:click=move |_| set_query(toggle_sort(&query.get_untracked(), key))>
+                    {l.t(label)}
+                    <span class="arrow" aria-hidden="true">{move || match aria_sort(&query.get(), key) {
+                        "ascending" => "▲",
+                        "descending" => "▼",
+                        _ => "↕",
+                    }}</span>
                 </button>
-            }
+            </th>
+        }
+    };
+
+    let filter_button = move |(state, label): (Option<DriverState>, FleetText)| {
+        let key = state
+            .as_ref()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_else(|| "all".into());
+        let state_for_count = state.clone();
+        let count = move || {
+            counts.with(|c| match &state_for_count {
+                Some(s) => c.get(s),
+                None => c.total(),
+            })
+        };
+        let state_for_pressed = state.clone();
+        let pressed = move || query.with(|q| q.state == state_for_pressed);
+        view! {
+            <button type="button" class=format!("state-filter state-{key}") data-state=key.clone()
+                aria-pressed=move || pressed().to_string()
+                on:click=move |_| {
+                    let mut q = query.get_untracked();
+                    q.state = state.clone();
+                    set_query(q);
+                }>
+                <span class="count">{count}</span>
+                <span class="label">{l.t(label)}</span>
+            </button>
         }
     };
 
@@ -512,7 +365,7 @@ fn FleetTable() -> impl IntoView {
                     // Keyed by position: a sort or a filter rewrites the
                     // cells of the rows already on the page.
                     <For each=move || 0..visible.with(Vec::len) key=|i| *i children=move |i| {
-                        let open_driver = open_driver.clone();
+                        let open_driver = open_driver;
                         let row = Memo::new(move |_| visible.with(|v| v.get(i).cloned()));
                         view! { <FleetRow row open=move |id| open_driver(id) /> }
                     } />
@@ -566,10 +419,10 @@ fn FleetRow(row: Memo<Option<Row>>, open: impl Fn(String) + 'static) -> impl Int
                 </span>
                 // One element painted by a gradient: two flex children per
                 // row cost a sort more layout than the rest of the cell.
-                // Set through the CSSOM (`style.setProperty`), which the
-                // Content-Security-Policy allows; a `style` attribute would
-                // need 'unsafe-inline'.
                 <span class="bar fill" aria-hidden="true"
+                    // Set through the CSSOM (`style.setProperty`), which the
+                    // Content-Security-Policy allows; a `style` attribute would
+                    // need 'unsafe-inline'.
                     style=("--done", text(|r| format!("{}%", r.delivered_pct)))
                     style=("--tried", text(|r| format!("{}%", r.delivered_pct + r.attempted_pct)))></span>
             </td>

@@ -9,7 +9,9 @@ use super::app::EnvSignal;
 use super::status_panel::StatusPanel;
 use crate::model::config::Support;
 use crate::model::i18n::catalogues::OutageText as T;
-use crate::model::outage::{banner_text, guidance, Failure, Guidance, RetryPlan, SavedContext};
+use crate::model::outage::{
+    banner_text, guidance, Failure, Guidance, RetryPlan, SavedContext, SavedPlace,
+};
 use crate::model::time::parse_rfc3339;
 use crate::platform::clock::now_ms;
 use crate::platform::files::copy_text;
@@ -30,6 +32,13 @@ pub fn GuidancePanel(
     /// "Try now", when the caller retries.
     #[prop(optional, into)]
     try_now: Option<Callback<()>>,
+    /// Where the saved manifest is, seen from this panel: the words say
+    /// "below" only where it is.
+    #[prop(default = SavedPlace::Below)]
+    place: SavedPlace,
+    /// What is saved, when it is not the driver's manifest (the fleet).
+    #[prop(optional, into)]
+    saved: Option<Signal<Option<SavedContext>>>,
 ) -> impl IntoView {
     let EnvSignal(env) = expect_context::<EnvSignal>();
     let book = expect_context::<RouteBook>();
@@ -37,15 +46,22 @@ pub fn GuidancePanel(
     let config = move || env.with(|e| e.as_ref().map(|e| e.config.clone()));
     let banner = banner_text(l.lang(), &failure);
     let failure_for_text = failure.clone();
-    let text = move || {
-        let config = config()?;
-        let saved = book.saved.with(|s| {
+    let saved_manifest = move || {
+        book.saved.with(|s| {
             s.as_ref().map(|s| SavedContext {
                 saved_at_hhmm: saved_at_time(l, s.saved_at_ms, &s.manifest.block.start),
                 packages: s.manifest.package_count(),
                 unsent_marks: book.marks.with(|m| m.unsent()),
+                place,
             })
-        });
+        })
+    };
+    let text = move || {
+        let config = config()?;
+        let saved = match saved {
+            Some(other) => other.get(),
+            None => saved_manifest(),
+        };
         Some((
             guidance(l.lang(), &failure_for_text, &config, saved.as_ref()),
             config.support,
@@ -167,8 +183,8 @@ fn RetryLine(
             c.tick.track();
         }
         match retry?.get()? {
-            RetryPlan::At(at) => {
-                let secs = ((at - now_ms()).max(0) + 999) / 1000;
+            plan @ RetryPlan::At(_) => {
+                let secs = plan.seconds_left(now_ms()).unwrap_or(0);
                 Some(l.f(T::RetryIn, &[("s", &secs.to_string())]))
             }
             RetryPlan::WhenOnline => Some(l.t(T::RetryWhenOnline).to_string()),

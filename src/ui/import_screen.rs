@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use super::handoff_actions::{day, exact, hours};
@@ -18,9 +17,11 @@ use crate::model::handoff::{ImportDecision, SavedManifestInfo};
 use crate::model::i18n::catalogues::HandoffText;
 use crate::model::i18n::{isolate, Lang};
 use crate::model::manifest::Manifest;
+use crate::model::screen::Screen;
 use crate::platform::location::app_base;
 use crate::platform::{compress, files};
 use crate::state::locale::use_locale;
+use crate::state::navigation::Navigation;
 use crate::state::routebook::RouteBook;
 
 /// Called before the app mounts: a share link opens on the app's base URL
@@ -47,7 +48,7 @@ fn move_to_import(w: &web_sys::Window, reload: bool) {
     if !hash.starts_with(FRAGMENT_PREFIX) {
         return;
     }
-    let import_path = format!("{}import", app_base());
+    let import_path = Screen::Import.href(&app_base());
     let here = loc.pathname().unwrap_or_default() == import_path;
     match (here, reload) {
         (true, false) => {}
@@ -281,7 +282,7 @@ fn block_words(lang: Lang, p: &ImportPreview) -> String {
 #[component]
 fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView {
     let book = expect_context::<RouteBook>();
-    let navigate = use_navigate();
+    let nav = expect_context::<Navigation>();
     let l = use_locale();
     let lang = l.lang();
     let on_confirm = move || {
@@ -291,7 +292,7 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
         book.adopt(p.manifest, p.source);
         clear_fragment();
         holder.set(None);
-        navigate("/", Default::default());
+        nav.go(Screen::Home);
     };
     let on_cancel = move || {
         holder.set(None);
@@ -412,7 +413,6 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
     };
     let unsent_note =
         (unsent > 0).then(|| l.n(unsent, HandoffText::UnsentOne, HandoffText::UnsentOther));
-    let on_confirm_second = on_confirm.clone();
     let note_first = note.clone();
     let confirm_label = l.t(if risky {
         HandoffText::UseManifestAsk
@@ -441,7 +441,6 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
                 when=move || !second.get()
                 fallback=move || {
                     let n = note.clone().unwrap_or_default();
-                    let on_confirm = on_confirm_second.clone();
                     view! {
                         <div class="second-confirm notice warn" role="alert">
                             <p><strong>{l.t(HandoffText::ReplaceQuestion)}</strong></p>
@@ -458,7 +457,6 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
                 <div class="row">
                     <button type="button" class="primary" data-confirm="import"
                         on:click={
-                            let on_confirm = on_confirm.clone();
                             move |_| if risky { second.set(true) } else { on_confirm() }
                         }>
                         {confirm_label}

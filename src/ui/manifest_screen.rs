@@ -5,7 +5,6 @@
 //! at a time and adds more as the driver scrolls near the end.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::app::EnvSignal;
 use super::contrast_toggle::ContrastToggle;
@@ -17,20 +16,21 @@ use super::driver_view::{
 use super::guidance_panel::GuidancePanel;
 use super::kept_on_phone::UnreadableMarksCard;
 use super::long_text::short_plain;
+use super::screen_link::ScreenLink;
 use super::server_offer::ServerOfferNotice;
 use super::stop_card::{filter_label, keep_package_focus, StopCard};
 use crate::model::envelope::ManifestSource;
 use crate::model::i18n::catalogues::DriverText as T;
-use crate::model::outage::RetryPlan;
 use crate::model::retention::{staleness, Staleness};
 use crate::model::route_view::{match_summary, rows_to_render};
+use crate::model::screen::Screen;
 use crate::model::search::{search, SearchIndex, SearchResult, StatusFilter};
 use crate::model::time::human_duration_in;
 use crate::platform::clock::now_ms;
-use crate::platform::location::app_path;
 use crate::state::locale::use_locale;
 use crate::state::routebook::{Refresh, RouteBook, Sync};
 use crate::state::session::{SessionEnd, SessionState};
+use crate::state::sign_in::SignInAttempt;
 use crate::state::upkeep::Connectivity;
 
 /// Stops in the first window of search results, and added each time the
@@ -127,6 +127,7 @@ pub fn ManifestScreen() -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let session = expect_context::<SessionState>();
     let connectivity = expect_context::<Connectivity>();
+    let sign_in = expect_context::<SignInAttempt>();
     let l = use_locale();
 
     // Marks made here carry the position if the driver already allowed it
@@ -324,7 +325,7 @@ pub fn ManifestScreen() -> impl IntoView {
                         (true, _) => T::SignedOutNotice,
                         (false, _) => T::SignedOutNothingSaved,
                     })} " "
-                    <A href=app_path("sign-in")>{l.t(T::SignInLink)}</A>
+                    <ScreenLink screen=Screen::SignIn>{l.t(T::SignInLink)}</ScreenLink>
                     " " {l.t(T::SignedOutNoticeEnd)}
                     {move || match book.marks.with(|m| m.unsent()) {
                         0 => None,
@@ -332,12 +333,18 @@ pub fn ManifestScreen() -> impl IntoView {
                     }}
                 </p>
             </Show>
+            // A sign-in that failed while the platform is down: its guidance
+            // is this screen's banner, above the manifest it talks about,
+            // while the attempt goes on retrying.
+            {move || sign_in.failure.get().map(|f| {
+                let try_now = Callback::new(move |_| sign_in.try_now());
+                view! { <GuidancePanel failure=f retry=sign_in.plan() try_now /> }
+            })}
             // Background refresh and sync failures: the compact form, with
             // the retry countdown and "Try now"; the manifest stays usable.
             {move || connectivity.failure.get().map(|f| {
-                let retry: Signal<Option<RetryPlan>> = connectivity.retry.into();
                 let try_now = Callback::new(move |_| connectivity.try_now());
-                view! { <GuidancePanel failure=f compact=true retry try_now /> }
+                view! { <GuidancePanel failure=f compact=true retry=connectivity.plan() try_now /> }
             })}
             <ServerOfferNotice />
             {move || match book.refresh.get() {

@@ -19,6 +19,7 @@ mod nav_bar;
 mod nav_links;
 mod route_screen;
 mod route_sketch;
+mod screen_link;
 mod server_offer;
 mod settings_screen;
 mod setup_error;

@@ -2,11 +2,11 @@
 //! dispatchers get Fleet, Import and Settings.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use super::screen_link::ScreenLink;
 use crate::model::i18n::catalogues::AppText;
+use crate::model::screen::Screen;
 use crate::model::session::Role;
-use crate::platform::location::app_path;
 use crate::state::locale::use_locale;
 use crate::state::session::SessionState;
 
@@ -16,27 +16,27 @@ pub fn NavBar() -> impl IntoView {
     let l = use_locale();
     let role = move || session.user.with(|u| u.as_ref().map(|u| u.role.clone()));
     move || {
-        let links: &[(&str, AppText)] = match role() {
-            Some(Role::Dispatcher) => &[
-                ("", AppText::NavFleet),
-                ("import", AppText::NavImport),
-                ("settings", AppText::NavSettings),
+        let links: Vec<(Screen, AppText)> = match role() {
+            Some(Role::Dispatcher) => vec![
+                (Screen::Home, AppText::NavFleet),
+                (Screen::Import, AppText::NavImport),
+                (Screen::Settings, AppText::NavSettings),
             ],
-            Some(_) => &[
-                ("", AppText::NavManifest),
-                ("route", AppText::NavRoute),
-                ("share", AppText::NavShare),
-                ("settings", AppText::NavSettings),
+            Some(_) => vec![
+                (Screen::Home, AppText::NavManifest),
+                (Screen::Route, AppText::NavRoute),
+                (Screen::Share, AppText::NavShare),
+                (Screen::Settings, AppText::NavSettings),
             ],
-            None => &[
-                ("", AppText::NavSignIn),
-                ("import", AppText::NavImport),
-                ("settings", AppText::NavSettings),
+            None => vec![
+                (Screen::Home, AppText::NavSignIn),
+                (Screen::Import, AppText::NavImport),
+                (Screen::Settings, AppText::NavSettings),
             ],
         };
         view! {
             <nav class="nav-bar" aria-label=l.t(AppText::NavScreens)>
-                {links.iter().map(|(href, label)| view! { <A href=app_path(href) exact=true>{l.t(*label)}</A> }).collect_view()}
+                {links.into_iter().map(|(screen, label)| view! { <ScreenLink screen>{l.t(label)}</ScreenLink> }).collect_view()}
             </nav>
         }
     }

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 use super::kept_on_phone::UnreadableMarksCard;
 use super::language_picker::LanguagePicker;
@@ -11,15 +10,17 @@ use crate::model::event::EventKind;
 use crate::model::i18n::catalogues::SettingsText as T;
 use crate::model::i18n::Text;
 use crate::platform::intl;
-use crate::platform::location::app_path;
 use crate::state::locale::use_locale;
 
+use crate::model::screen::Screen;
 use crate::platform::durability::{estimate, persistence, request_persistence, Persistence};
+use crate::state::navigation::Navigation;
 use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
 use crate::state::sign_out::sign_out_here;
 
 use super::app::EnvSignal;
+use crate::state::sign_in::SignInAttempt;
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
@@ -143,7 +144,8 @@ fn SignOut() -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let session = expect_context::<SessionState>();
     let l = use_locale();
-    let navigate = use_navigate();
+    let nav = expect_context::<Navigation>();
+    let sign_in = expect_context::<SignInAttempt>();
     let confirming = RwSignal::new(false);
     let unsent = move || book.marks.with(|m| m.unsent());
     let unreadable = move || book.unreadable.with(Option::is_some);
@@ -151,10 +153,10 @@ fn SignOut() -> impl IntoView {
     let sign_out = move || {
         let api = env.with_untracked(|e| e.as_ref().map(|e| e.api.clone()));
         sign_out_here(session, book, api);
+        sign_in.clear();
         confirming.set(false);
-        navigate(&app_path(""), Default::default());
+        nav.go(Screen::Home);
     };
-    let sign_out2 = sign_out.clone();
     view! {
         <section class="card" aria-labelledby="sign-out-title">
             <h2 id="sign-out-title">{l.t(T::SignOutTitle)}</h2>
@@ -162,7 +164,6 @@ fn SignOut() -> impl IntoView {
             <Show
                 when=move || confirming.get()
                 fallback=move || {
-                    let sign_out = sign_out.clone();
                     view! {
                         <button type="button" class="secondary" on:click=move |_| {
                             if unsent() > 0 || unreadable() { confirming.set(true) } else { sign_out() }
@@ -171,7 +172,6 @@ fn SignOut() -> impl IntoView {
                 }
             >
                 {
-                    let sign_out = sign_out2.clone();
                     view! {
                         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                             <p id="confirm-text" class="warn-text">

@@ -20,6 +20,19 @@ pub struct SavedContext {
     pub packages: usize,
     /// Marks made on this phone that the server has not acknowledged.
     pub unsent_marks: usize,
+    /// Where the saved manifest (or fleet) is, seen from the guidance.
+    pub place: SavedPlace,
+}
+
+/// Where the saved data is on screen, relative to the guidance about it. A
+/// sentence that says "is below" is only ever built for a screen that shows
+/// it below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavedPlace {
+    /// Under the guidance, on the same screen.
+    Below,
+    /// On the Manifest screen, one tap away (the guidance is on sign-in).
+    ManifestScreen,
 }
 
 /// Something the driver should not do, and why (a rule with no reason is
@@ -170,7 +183,7 @@ fn saved_sentence(
     match (op, saved) {
         (Operation::FleetLoad, Some(s)) => texts::saved_fleet_below(lang, s),
         (Operation::FleetLoad, None) => texts::no_saved_fleet(lang),
-        (_, Some(s)) => texts::saved_manifest_below(lang, s, when),
+        (_, Some(s)) => texts::saved_manifest(lang, s, when),
         (_, None) if kind == FailureKind::Offline => texts::no_saved_manifest_offline(lang),
         (_, None) => texts::no_saved_manifest_outage(lang),
     }
@@ -182,7 +195,7 @@ fn what_it_means(lang: Lang, f: &Failure, saved: Option<&SavedContext>) -> Strin
     let join = |a: String, b: String| format!("{a} {b}");
     match f.kind {
         FailureKind::WrongCredentials if expired => match saved {
-            Some(s) => texts::saved_manifest_below(lang, s, when),
+            Some(s) => texts::saved_manifest(lang, s, when),
             None => texts::sign_in_to_get_manifest(lang),
         },
         FailureKind::WrongCredentials => match saved {
@@ -328,6 +341,7 @@ mod tests {
 
     fn saved() -> SavedContext {
         SavedContext {
+            place: SavedPlace::Below,
             saved_at_hhmm: "07:42".into(),
             packages: 38,
             unsent_marks: 5,

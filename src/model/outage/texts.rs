@@ -7,7 +7,7 @@
 //! sentence applies beyond the kind it is given; `guidance` does that.
 
 use super::classify::{FailureKind, Operation};
-use super::guidance::SavedContext;
+use super::guidance::{SavedContext, SavedPlace};
 use crate::model::config::Support;
 use crate::model::i18n::catalogues::OutageText as T;
 use crate::model::i18n::{count, tr_fill, Lang, Text};
@@ -22,7 +22,7 @@ fn marks(lang: Lang, n: usize) -> String {
 }
 
 /// "your manifest saved at 07:42 (38 packages)".
-fn saved_manifest(lang: Lang, s: &SavedContext) -> String {
+fn saved_manifest_words(lang: Lang, s: &SavedContext) -> String {
     let time = s.saved_at_hhmm.as_str();
     match s.packages {
         0 => tr_fill(lang, T::SavedManifest, &[("time", time)]),
@@ -111,13 +111,18 @@ impl SentWhen {
 }
 
 /// "Your manifest saved at 07:42 is below and your 3 unsent marks are kept
-/// on this phone; they will be sent when the system is back."
-pub fn saved_manifest_below(lang: Lang, s: &SavedContext, when: SentWhen) -> String {
+/// on this phone; they will be sent when the system is back." ("is on the
+/// Manifest screen" where the guidance is not above it.)
+pub fn saved_manifest(lang: Lang, s: &SavedContext, when: SentWhen) -> String {
+    let key = match s.place {
+        SavedPlace::Below => T::SavedBelow,
+        SavedPlace::ManifestScreen => T::SavedOnManifestScreen,
+    };
     tr_fill(
         lang,
-        T::SavedBelow,
+        key,
         &[
-            ("saved", &capitalise(&saved_manifest(lang, s))),
+            ("saved", &capitalise(&saved_manifest_words(lang, s))),
             ("marks", &marks_subject(lang, Some(s))),
             ("when", when.text(lang)),
         ],
@@ -164,7 +169,7 @@ pub fn sign_in_to_get_manifest(lang: Lang) -> String {
 /// "Your manifest saved at 07:42 and your 3 marks not sent yet stay on this
 /// phone."
 pub fn saved_stays(lang: Lang, s: &SavedContext) -> String {
-    let saved = capitalise(&saved_manifest(lang, s));
+    let saved = capitalise(&saved_manifest_words(lang, s));
     match s.unsent_marks {
         0 => tr_fill(lang, T::SavedStays, &[("saved", &saved)]),
         n => tr_fill(
@@ -405,6 +410,7 @@ mod tests {
 
     fn saved(packages: usize, unsent: usize) -> SavedContext {
         SavedContext {
+            place: SavedPlace::Below,
             saved_at_hhmm: "07:42".into(),
             packages,
             unsent_marks: unsent,
@@ -412,19 +418,36 @@ mod tests {
     }
 
     #[test]
+    fn away_from_the_manifest_the_sentence_does_not_say_below() {
+        let s = SavedContext {
+            place: SavedPlace::ManifestScreen,
+            ..saved(38, 3)
+        };
+        for lang in Lang::ALL {
+            let text = saved_manifest(lang, &s, SentWhen::SystemBack);
+            assert!(!text.contains("below") && !text.contains("abajo"), "{text}");
+        }
+        assert_eq!(
+            saved_manifest(Lang::En, &s, SentWhen::SystemBack),
+            "Your manifest saved at 07:42 (38 packages) is on the Manifest screen and your 3 \
+             unsent marks are kept on this phone; they will be sent when the system is back."
+        );
+    }
+
+    #[test]
     fn saved_manifest_sentence_reads_naturally() {
         assert_eq!(
-            saved_manifest_below(Lang::En, &saved(0, 0), SentWhen::SystemBack),
+            saved_manifest(Lang::En, &saved(0, 0), SentWhen::SystemBack),
             "Your manifest saved at 07:42 is below and any marks you make are kept on \
              this phone; they will be sent when the system is back."
         );
         assert_eq!(
-            saved_manifest_below(Lang::En, &saved(38, 3), SentWhen::PhoneOnline),
+            saved_manifest(Lang::En, &saved(38, 3), SentWhen::PhoneOnline),
             "Your manifest saved at 07:42 (38 packages) is below and your 3 unsent marks \
              are kept on this phone; they will be sent when the phone is back online."
         );
         assert!(
-            saved_manifest_below(Lang::En, &saved(1, 1), SentWhen::SignedInAgain)
+            saved_manifest(Lang::En, &saved(1, 1), SentWhen::SignedInAgain)
                 .contains("(1 package) is below and your 1 unsent mark is kept")
         );
     }
@@ -488,7 +511,7 @@ mod tests {
     #[test]
     fn spanish_sentences_are_assembled_whole() {
         assert_eq!(
-            saved_manifest_below(Lang::Es, &saved(38, 3), SentWhen::SystemBack),
+            saved_manifest(Lang::Es, &saved(38, 3), SentWhen::SystemBack),
             "Su manifiesto guardado a las 07:42 (38 paquetes) está abajo y sus 3 marcas sin \
              enviar se guardan en este teléfono; se enviarán cuando el sistema vuelva."
         );
