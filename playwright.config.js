@@ -33,7 +33,7 @@ export default defineConfig({
     {
       // The same dist/, unchanged, under a sub-path (as on GitHub Pages).
       name: "subpath",
-      testMatch: ["foundation.spec.js", "deploy.spec.js", "dispatcher.spec.js"],
+      testMatch: ["foundation.spec.js", "deploy.spec.js", "dispatcher.spec.js", "chunks.spec.js", "first-paint.spec.js"],
       use: { baseURL: `http://127.0.0.1:${port + 1}/roadbook/`, ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, browserName: "chromium" },
     },
   ],

@@ -6,13 +6,13 @@
 //   actually built and a version that changes whenever any file changes;
 // - writes dist/404.html (a copy of index.html for hosts without a
 //   single-page fallback);
-// - prints the first-load transfer sizes.
+// - prints the first-screen and whole-app transfer sizes (scripts/sizes.mjs).
 //
 //   node scripts/postbuild.mjs [DIST]
 import { createHash } from "node:crypto";
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { allCodeFiles, firstScreenFiles, kb, measure } from "./sizes.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const here = new URL("..", import.meta.url).pathname;
@@ -100,13 +100,7 @@ writeFileSync(
 );
 copyFileSync(join(dist, "index.html"), join(dist, "404.html"));
 
-const firstLoad = files.filter((f) => /\.(wasm|js|css)$/.test(f));
-let raw = 0, gz = 0, br = 0;
-for (const f of firstLoad) {
-  const b = readFileSync(join(dist, f));
-  raw += b.length;
-  gz += gzipSync(b, { level: 9 }).length;
-  br += brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-}
+const first = measure(dist, firstScreenFiles(dist));
+const whole = measure(dist, allCodeFiles(dist));
 console.log(`postbuild: sw.js version ${version}, ${precache.length} precached files, 404.html written`);
-console.log(`postbuild: first-load wasm+js+css: raw ${raw} B, gzip ${gz} B, brotli ${br} B`);
+console.log(`postbuild: brotli: first screen ${kb(first.total)} (${first.total} B), whole app ${kb(whole.total)} (${whole.total} B)`);

@@ -7,10 +7,15 @@ use super::time::{parse_rfc3339, EpochMs};
 /// was validated on the way in, so this only happens with damaged storage,
 /// which is reported separately.
 pub fn retention_expired(block_end: &str, retention_hours: u32, now: EpochMs) -> bool {
-    match parse_rfc3339(block_end) {
-        Some(end) => now >= end.ms + i64::from(retention_hours) * 3_600_000,
-        None => false,
-    }
+    retention_deadline(block_end, retention_hours).is_some_and(|d| now >= d)
+}
+
+/// The moment the saved manifest must go, if the block end can be read.
+/// The snapshot painted before the app loads carries it, so the page never
+/// paints a manifest past its time, even for the instant before the app
+/// purges it.
+pub fn retention_deadline(block_end: &str, retention_hours: u32) -> Option<EpochMs> {
+    parse_rfc3339(block_end).map(|end| end.ms + i64::from(retention_hours) * 3_600_000)
 }
 
 /// Whether the personal data on this phone is past its time: `hours` after

@@ -107,6 +107,11 @@ pub const FLEET: StorageKey = personal("roadbook.fleet.v1", Area::Local, OnReten
 /// with their notes and positions.
 pub const DEMO_SERVER: StorageKey =
     personal("roadbook.demo-server.v1", Area::Local, OnRetention::Removes);
+/// What the app last drew on the manifest or sign-in screen, which
+/// public/prepaint.js paints before the app's code has loaded: the
+/// manifest's names and addresses, so it goes with the manifest.
+pub const SNAPSHOT: StorageKey =
+    personal("roadbook.snapshot.v1", Area::Local, OnRetention::Removes);
 /// The last config.json that parsed, for an instant and offline start.
 pub const CONFIG: StorageKey = setting("roadbook.config.v1");
 /// The last status-page summary that parsed, with when it was fetched.
@@ -133,6 +138,7 @@ pub const ALL: &[StorageKey] = &[
     TOKEN_TIMES,
     FLEET,
     DEMO_SERVER,
+    SNAPSHOT,
     CONFIG,
     STATUS,
     LOCALE,
@@ -196,6 +202,25 @@ impl OnRetention {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// public/prepaint.js runs before the app and reads storage by name:
+    /// every key it names is one declared here (a renamed key would
+    /// otherwise leave it painting nothing, or the wrong thing).
+    #[test]
+    fn the_first_paint_script_reads_only_declared_keys() {
+        let script = include_str!("../../public/prepaint.js");
+        let named: Vec<&str> = script
+            .split('"')
+            .filter(|s| s.starts_with("roadbook.") && !s.contains(' '))
+            .collect();
+        assert!(named.contains(&SNAPSHOT.name), "{named:?}");
+        for name in named {
+            assert!(
+                by_name(name).is_some(),
+                "prepaint.js reads {name}, which is not declared"
+            );
+        }
+    }
 
     #[test]
     fn names_are_unique_and_namespaced() {

@@ -7,11 +7,14 @@
 use std::cell::RefCell;
 
 use super::clock::{device_online, now_ms};
+use super::split::PartMissing;
 use super::storage;
 use super::timer::sleep;
 use crate::backend::demo::{DemoReply, DemoServer, DemoState};
 use crate::model::storage_keys::DEMO_SERVER;
+use crate::model::time::EpochMs;
 use crate::model::wire::{ApiRequest, ApiResponse, TransportFailure};
+use crate::{later, split_point};
 
 thread_local! {
     // Used only when storage is blocked, so the demo still works in memory.
@@ -40,6 +43,18 @@ pub fn update_state(f: impl FnOnce(&mut DemoState)) {
     save_state(&state);
 }
 
+// The server, its generated data and its storage live in a chunk of their
+// own, fetched on the first request: a real deploy never downloads them.
+split_point!(
+    demo,
+    fn exchange(req: ApiRequest, now: EpochMs) -> Result<DemoReply, PartMissing> {
+        let mut server = DemoServer::new(load_state());
+        let reply = server.handle(&req, now);
+        save_state(&server.state);
+        Ok(reply)
+    }
+);
+
 /// Latency of the simulated network, in milliseconds.
 const LATENCY_MS: u32 = 150;
 
@@ -50,9 +65,11 @@ pub async fn send(req: &ApiRequest, timeout_ms: u32) -> Result<ApiResponse, Tran
         return Err(TransportFailure::Offline);
     }
     sleep(LATENCY_MS).await;
-    let mut server = DemoServer::new(load_state());
-    let reply = server.handle(req, now_ms());
-    save_state(&server.state);
+    let Ok(reply) = later!(exchange(req.clone(), now_ms())) else {
+        return Err(TransportFailure::Unreachable(
+            "the demo server's code could not be loaded".into(),
+        ));
+    };
     match reply {
         DemoReply::Respond(r) => Ok(r),
         DemoReply::Offline => Err(TransportFailure::Offline),

@@ -5,16 +5,13 @@ use leptos::task::spawn_local;
 
 use super::contrast_toggle;
 use super::demo_panel::DemoPanel;
-use super::fleet_screen::FleetScreen;
 use super::header::Header;
-use super::import_screen::ImportScreen;
+use super::later::{Later, Part};
 use super::manifest_screen::ManifestScreen;
 use super::nav_bar::NavBar;
-use super::route_screen::RouteScreen;
-use super::settings_screen::SettingsScreen;
 use super::setup_error::SetupError;
-use super::share_screen::ShareScreen;
 use super::sign_in::SignIn;
+use super::snapshot;
 use super::update_banner::{UpdateBanner, UpdateReady};
 use crate::model::config::{Config, ConfigError};
 use crate::model::screen::Screen;
@@ -22,6 +19,7 @@ use crate::model::session::Role;
 use crate::model::storage_keys as keys;
 use crate::platform::api::Api;
 use crate::platform::config_loader::load_config;
+use crate::platform::first_paint::Typed;
 use crate::platform::service_worker;
 use crate::platform::storage;
 use crate::state::locale::Locale;
@@ -46,7 +44,11 @@ fn env_from(config: Config) -> AppEnv {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// What was typed into the sign-in frame before the app loaded.
+    #[prop(optional)]
+    typed: Typed,
+) -> impl IntoView {
     // Saved state first, before any network request: a driver mid-route sees
     // their manifest even if nothing below ever answers.
     // The driver's sunlight setting applies to every screen from the start.
@@ -101,7 +103,10 @@ pub fn App() -> impl IntoView {
     provide_context(nav);
     let connectivity = upkeep::start(env, session, book);
     sign_out::watch(session, book);
-    SignInAttempt::provide(env, session, book, nav, connectivity);
+    let sign_in = SignInAttempt::provide(env, session, book, nav, connectivity);
+    sign_in.username.set(typed.username);
+    sign_in.password.set(typed.password);
+    snapshot::keep_current(book, nav, locale, env);
 
     // Other tabs of Roadbook write the same storage: keep this one current.
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
@@ -150,12 +155,14 @@ fn Screens() -> impl IntoView {
             other => other.clone(),
         })
     });
+    // The driver's manifest and sign-in are in the first download; every
+    // other screen loads on first use (ui/later.rs).
     move || match screen.get() {
         Screen::SignIn => view! { <SignIn /> }.into_any(),
-        Screen::Route => view! { <RouteScreen /> }.into_any(),
-        Screen::Share => view! { <ShareScreen /> }.into_any(),
-        Screen::Import => view! { <ImportScreen /> }.into_any(),
-        Screen::Settings => view! { <SettingsScreen /> }.into_any(),
+        Screen::Route => view! { <Later part=Part::Route /> }.into_any(),
+        Screen::Share => view! { <Later part=Part::Share /> }.into_any(),
+        Screen::Import => view! { <Later part=Part::Import /> }.into_any(),
+        Screen::Settings => view! { <Later part=Part::Settings /> }.into_any(),
         Screen::Home | Screen::Fleet(_) => view! { <Home /> }.into_any(),
     }
 }
@@ -168,7 +175,7 @@ fn Home() -> impl IntoView {
     move || {
         let role = session.user.with(|u| u.as_ref().map(|u| u.role.clone()));
         match role {
-            Some(Role::Dispatcher) => view! { <FleetScreen /> }.into_any(),
+            Some(Role::Dispatcher) => view! { <Later part=Part::Fleet /> }.into_any(),
             Some(_) => view! { <ManifestScreen /> }.into_any(),
             // Nobody signed in, but a manifest is saved (e.g. imported):
             // show it, with sign-in offered above.

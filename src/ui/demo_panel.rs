@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::app::EnvSignal;
+use super::later::{Later, Part};
 use crate::backend::demo::server::{FLEET_LARGE, FLEET_STANDARD};
 use crate::backend::demo::{Fault, FaultScope};
 use crate::model::i18n::catalogues::DemoText;
@@ -14,11 +15,13 @@ use crate::state::locale::use_locale;
 pub fn DemoPanel() -> impl IntoView {
     let EnvSignal(env) = expect_context::<EnvSignal>();
     let is_demo = move || env.with(|e| e.as_ref().is_some_and(|e| e.api.is_demo()));
-    view! { <Show when=is_demo><DemoControls /></Show> }
+    // The simulated server's code is a chunk of its own (with the server
+    // itself, see platform::demo_transport): a real deploy never fetches it.
+    view! { <Show when=is_demo><Later part=Part::DemoControls /></Show> }
 }
 
 #[component]
-fn DemoControls() -> impl IntoView {
+pub fn DemoControls() -> impl IntoView {
     let state = load_state();
     let fault = RwSignal::new(state.fault);
     let scope = RwSignal::new(state.fault_scope);

@@ -13,6 +13,7 @@ mod header;
 mod import_screen;
 mod kept_on_phone;
 mod language_picker;
+mod later;
 mod long_text;
 mod manifest_screen;
 mod nav_bar;
@@ -25,17 +26,31 @@ mod settings_screen;
 mod setup_error;
 mod share_screen;
 mod sign_in;
+mod snapshot;
 mod status_panel;
 mod stop_card;
 mod update_banner;
+
+use leptos::prelude::*;
+
+use crate::platform::first_paint;
 
 pub use app::App;
 /// Exposed for the browser tests.
 pub use setup_error::SetupError as SetupErrorView;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app, taking over from what was painted before it loaded.
 pub fn start() {
     // A share link (`…/#import=…`) opens on the Import screen.
     import_screen::redirect_import_link();
-    leptos::mount::mount_to_body(App);
+    let typed = first_paint::typed();
+    let Some(root) = first_paint::app_root() else {
+        return;
+    };
+    let carried = typed.clone();
+    let handle = leptos::mount::mount_to(root, move || view! { <App typed=carried /> });
+    // Same task as the first render: no frame shows both, or neither.
+    first_paint::take_over(&typed);
+    // The app lives as long as the page.
+    handle.forget();
 }

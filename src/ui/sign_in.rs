@@ -74,9 +74,14 @@ pub fn SignIn() -> impl IntoView {
                     view! { <p class="form-note" role="alert">{text}</p> }
                 })}
                 <button type="submit" class="primary" disabled=move || busy.get() || !ready()>
-                    {move || l.t(if busy.get() { T::Busy } else { T::Submit })}
+                    // Until the config has loaded the form cannot be sent:
+                    // it says so, and what is typed stays.
+                    {move || l.t(if !ready() { T::Starting } else if busy.get() { T::Busy } else { T::Submit })}
                 </button>
             </form>
+            // Before the demo accounts: those appear when the config has
+            // loaded, and nothing above them should move then.
+            <LanguagePicker />
             <Show when=is_demo>
                 <aside class="demo-accounts" aria-label=l.t(T::DemoAccounts)>
                     <p>{l.t(T::DemoIntro)}</p>
@@ -86,7 +91,6 @@ pub fn SignIn() -> impl IntoView {
                     </ul>
                 </aside>
             </Show>
-            <LanguagePicker />
         </section>
     }
 }

@@ -6,6 +6,7 @@ catalogue! {
         Username => "Username" | "Usuario",
         Password => "Password" | "Contraseña",
         Submit => "Sign in" | "Entrar",
+        Starting => "Starting… you can type now" | "Iniciando… ya puede escribir",
         Busy => "Signing in…" | "Entrando…",
         EnterBoth => "Enter your username and password." | "Escriba su usuario y contraseña.",
         NotRemembered => "Signed in, but this browser will not remember you ({detail})." | "Sesión iniciada, pero este navegador no le recordará ({detail}).",
