@@ -52,7 +52,20 @@ export async function newContext(browser, baseURL, profile = PHONE) {
       requestAnimationFrame(() => { window.__firstPackage = performance.now(); });
       return true;
     };
-    const mo = new MutationObserver(() => check() && mo.disconnect());
+    // The same for the app's own list (#app): the moment the driver can
+    // tap, after it has taken over from the painted snapshot.
+    const checkApp = () => {
+      if (window.__appPackage !== undefined || !document.querySelector("#app li.package")) return false;
+      window.__appPackage = null;
+      requestAnimationFrame(() => { window.__appPackage = performance.now(); });
+      return true;
+    };
+    let seen = false, seenApp = false;
+    const mo = new MutationObserver(() => {
+      seen = seen || check();
+      seenApp = seenApp || checkApp();
+      if (seen && seenApp) mo.disconnect();
+    });
     mo.observe(document, { childList: true, subtree: true });
     // Trunk announces the started wasm module; keep its exports for memory.
     addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail && e.detail.wasm; });
@@ -72,6 +85,12 @@ export async function newPage(context) {
 export async function firstPackageMs(page, timeout = 60_000) {
   await page.waitForFunction(() => typeof window.__firstPackage === "number", null, { timeout, polling: 50 });
   return page.evaluate(() => window.__firstPackage);
+}
+
+/** Navigation start → the app's own first package (it has taken over). */
+export async function appPackageMs(page, timeout = 60_000) {
+  await page.waitForFunction(() => typeof window.__appPackage === "number", null, { timeout, polling: 50 });
+  return page.evaluate(() => window.__appPackage);
 }
 
 export async function setServer(page, patch) {

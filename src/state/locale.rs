@@ -7,28 +7,61 @@
 
 use leptos::prelude::*;
 
+use crate::model::i18n::catalogues::{install_spanish, spanish_ready};
 use crate::model::i18n::{count, tr_fill, Lang, Text};
 use crate::model::storage_keys::LOCALE;
 use crate::platform::intl;
+use crate::platform::split::PartMissing;
 use crate::platform::storage;
+use crate::{later, split_point};
+
+// The second language's words are a chunk of their own: an English-speaking
+// driver never downloads the Spanish ones.
+split_point!(
+    spanish,
+    fn spanish_part() -> Result<(), PartMissing> {
+        install_spanish();
+        Ok(())
+    }
+);
+
+/// Fetches `lang`'s words if they are not in yet. False when they could not
+/// be fetched (the app then stays in English and says why).
+pub async fn load_words(lang: Lang) -> bool {
+    match lang {
+        Lang::En => true,
+        Lang::Es if spanish_ready() => true,
+        Lang::Es => later!(spanish_part()).is_ok(),
+    }
+}
+
+/// The language to start in: the saved choice, else the browser's
+/// languages, else English.
+pub fn preferred() -> Lang {
+    storage::get(&LOCALE)
+        .ok()
+        .flatten()
+        .and_then(|t| Lang::parse(&t))
+        .unwrap_or_else(|| Lang::negotiate(&intl::preferred_languages()))
+}
 
 #[derive(Clone, Copy)]
 pub struct Locale(pub RwSignal<Lang>);
 
 impl Locale {
-    /// The saved choice, else the browser's languages, else English.
+    /// The [`preferred`] language, if its words are in (`ui::start` fetches
+    /// them before mounting); else English.
     pub fn detect() -> Self {
-        let saved = storage::get(&LOCALE)
-            .ok()
-            .flatten()
-            .and_then(|t| Lang::parse(&t));
-        let lang = saved.unwrap_or_else(|| Lang::negotiate(&intl::preferred_languages()));
+        let lang = match preferred() {
+            Lang::Es if !spanish_ready() => Lang::En,
+            lang => lang,
+        };
         set_document_lang(lang);
         Locale(RwSignal::new(lang))
     }
 
     /// Switches language and remembers it (for this visit only if storage is
-    /// blocked).
+    /// blocked). The words must be in: see [`load_words`].
     pub fn choose(self, lang: Lang) {
         let _ = storage::set(&LOCALE, lang.code());
         set_document_lang(lang);

@@ -5,12 +5,23 @@ use leptos::prelude::*;
 
 use crate::model::i18n::catalogues::AppText;
 use crate::model::i18n::Lang;
-use crate::state::locale::use_locale;
+use crate::state::locale::{load_words, use_locale};
 
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let locale = use_locale();
     let current = locale.lang();
+    // The words of a language not yet used on this phone are fetched first.
+    let missing = RwSignal::new(None::<Lang>);
+    let pick = move |l: Lang| {
+        leptos::task::spawn_local(async move {
+            if load_words(l).await {
+                locale.choose(l);
+            } else {
+                missing.set(Some(l));
+            }
+        });
+    };
     view! {
         <div class="language-picker" role="group" aria-label=locale.t(AppText::Language)>
             {Lang::ALL.iter().map(|l| {
@@ -19,11 +30,14 @@ pub fn LanguagePicker() -> impl IntoView {
                     <button type="button" class="segment" lang=l.code()
                         aria-pressed=(l == current).to_string()
                         data-lang=l.code()
-                        on:click=move |_| if l != current { locale.choose(l) }>
+                        on:click=move |_| if l != current { pick(l) }>
                         {l.native_name()}
                     </button>
                 }
             }).collect_view()}
+            {move || missing.get().map(|l| view! {
+                <p class="form-note" role="alert">{locale.f(AppText::LanguageMissing, &[("language", l.native_name())])}</p>
+            })}
         </div>
     }
 }

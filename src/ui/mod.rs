@@ -34,6 +34,7 @@ mod update_banner;
 use leptos::prelude::*;
 
 use crate::platform::first_paint;
+use crate::state::locale::{load_words, preferred};
 
 pub use app::App;
 /// Exposed for the browser tests.
@@ -44,13 +45,20 @@ pub fn start() {
     // A share link (`…/#import=…`) opens on the Import screen.
     import_screen::redirect_import_link();
     let typed = first_paint::typed();
-    let Some(root) = first_paint::app_root() else {
-        return;
-    };
-    let carried = typed.clone();
-    let handle = leptos::mount::mount_to(root, move || view! { <App typed=carried /> });
-    // Same task as the first render: no frame shows both, or neither.
-    first_paint::take_over(&typed);
-    // The app lives as long as the page.
-    handle.forget();
+    // A Spanish-speaking driver's words come first (a chunk of their own,
+    // from the service worker's cache after the first visit); what was
+    // painted before the app stays up meanwhile.
+    // (wasm-bindgen's executor: Leptos' own starts with the mount below.)
+    wasm_bindgen_futures::spawn_local(async move {
+        load_words(preferred()).await;
+        let Some(root) = first_paint::app_root() else {
+            return;
+        };
+        let carried = typed.clone();
+        let handle = leptos::mount::mount_to(root, move || view! { <App typed=carried /> });
+        // Same task as the first render: no frame shows both, or neither.
+        first_paint::take_over(&typed);
+        // The app lives as long as the page.
+        handle.forget();
+    });
 }

@@ -16,6 +16,7 @@ catalogue! {
         NavRoute => "Route" | "Ruta",
         NavShare => "Share" | "Compartir",
         NavSignIn => "Sign in" | "Iniciar sesión",
+        LanguageMissing => "{language} could not be loaded. Check the connection and try again." | "No se pudo cargar {language}. Revise la conexión y vuelva a intentarlo.",
         PartLoading => "Loading…" | "Cargando…",
         PartMissingTitle => "This part of Roadbook could not be loaded" | "Esta parte de Roadbook no se pudo cargar",
         PartMissingWhy => "Check the connection and try again. Your manifest and marks are safe on this phone, and the Manifest screen works as before." | "Revise la conexión y vuelva a intentarlo. Su manifiesto y sus marcas están a salvo en este teléfono, y la pantalla Manifiesto funciona como antes.",

@@ -38,3 +38,24 @@ pub fn every_entry() -> Vec<Entry> {
     ]
     .concat()
 }
+
+/// Makes every catalogue's Spanish words available. In a split build they
+/// are not in the first download: the UI calls this through the second
+/// language's split point before it shows anything in Spanish.
+pub fn install_spanish() {
+    AppText::install_spanish();
+    DemoText::install_spanish();
+    DriverText::install_spanish();
+    FleetText::install_spanish();
+    HandoffText::install_spanish();
+    OutageText::install_spanish();
+    RouteText::install_spanish();
+    SettingsText::install_spanish();
+    SignInText::install_spanish();
+}
+
+/// Whether the Spanish words are in (always, but in a split build before
+/// `install_spanish`).
+pub fn spanish_ready() -> bool {
+    AppText::spanish_ready()
+}
