@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 
 use super::navigation::Navigation;
 use super::routebook::RouteBook;
-use super::session::SessionState;
+use super::session::{SessionEnd, SessionState};
 use super::upkeep::Connectivity;
 use super::AppEnv;
 use crate::model::outage::{effective_failure, Failure, RetryController, RetryPlan};
@@ -71,6 +71,13 @@ impl SignInAttempt {
             nav,
         };
         provide_context(attempt);
+        // A sign-out in another tab signs this one out too: an attempt
+        // waiting here to retry must not sign it back in.
+        Effect::new(move |_| {
+            if session.ended.get() == Some(SessionEnd::SignedOutElsewhere) {
+                attempt.clear();
+            }
+        });
         // Checked once a second, whichever screen is showing.
         Effect::new(move |_| {
             connectivity.tick.track();

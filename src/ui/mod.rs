@@ -44,13 +44,14 @@ pub use setup_error::SetupError as SetupErrorView;
 pub fn start() {
     // A share link (`…/#import=…`) opens on the Import screen.
     import_screen::redirect_import_link();
-    let typed = first_paint::typed();
     // A Spanish-speaking driver's words come first (a chunk of their own,
     // from the service worker's cache after the first visit); what was
     // painted before the app stays up meanwhile.
     // (wasm-bindgen's executor: Leptos' own starts with the mount below.)
     wasm_bindgen_futures::spawn_local(async move {
         load_words(preferred()).await;
+        // Read in the task that mounts: nothing typed in between is lost.
+        let typed = first_paint::typed();
         let Some(root) = first_paint::app_root() else {
             return;
         };
