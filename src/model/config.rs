@@ -250,40 +250,30 @@ impl ConfigError {
     /// The problem in the reader's language (technical details, such as a
     /// JSON parser's message, stay as they are).
     pub fn describe(&self, lang: Lang) -> String {
-        use super::i18n::catalogues::AppText as T;
-        use super::i18n::tr_fill;
+        use super::i18n::catalogues::AppFill as F;
+        use super::i18n::Fill;
         match self {
             ConfigError::NotJson {
                 line,
                 column,
                 message,
-            } => tr_fill(
-                lang,
-                T::ConfigNotJson,
-                &[
-                    ("line", &line.to_string()),
-                    ("column", &column.to_string()),
-                    ("detail", message),
-                ],
-            ),
-            ConfigError::Invalid(m) => tr_fill(lang, T::ConfigInvalid, &[("detail", m)]),
-            ConfigError::NotFound { status } => {
-                tr_fill(lang, T::ConfigNotFound, &[("status", &status.to_string())])
+            } => F::ConfigNotJson {
+                line,
+                column,
+                detail: message,
             }
-            ConfigError::RetentionTooLong { hours } => tr_fill(
-                lang,
-                T::ConfigRetentionTooLong,
-                &[
-                    ("hours", &hours.to_string()),
-                    ("max", &MAX_RETENTION_HOURS.to_string()),
-                ],
-            ),
-            ConfigError::Unreachable(m) => tr_fill(lang, T::ConfigUnreachable, &[("detail", m)]),
-            ConfigError::UrlNotAllowed { field, value } => tr_fill(
-                lang,
-                T::ConfigUrlNotAllowed,
-                &[("field", field), ("value", value)],
-            ),
+            .fill(lang),
+            ConfigError::Invalid(detail) => F::ConfigInvalid { detail }.fill(lang),
+            ConfigError::NotFound { status } => F::ConfigNotFound { status }.fill(lang),
+            ConfigError::RetentionTooLong { hours } => F::ConfigRetentionTooLong {
+                hours,
+                max: &MAX_RETENTION_HOURS,
+            }
+            .fill(lang),
+            ConfigError::Unreachable(detail) => F::ConfigUnreachable { detail }.fill(lang),
+            ConfigError::UrlNotAllowed { field, value } => {
+                F::ConfigUrlNotAllowed { field, value }.fill(lang)
+            }
         }
     }
 }

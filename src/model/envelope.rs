@@ -66,26 +66,24 @@ pub enum EnvelopeError {
 impl EnvelopeError {
     /// What went wrong with the saved copy, in the reader's language.
     pub fn describe(&self, lang: Lang) -> String {
-        use super::i18n::catalogues::AppText as T;
-        use super::i18n::{count, tr_fill, Text};
+        use super::i18n::catalogues::{AppFill as F, AppText as T};
+        use super::i18n::{Fill, Text};
         match self {
             EnvelopeError::NotJson => T::EnvelopeDamaged.text(lang).to_string(),
-            EnvelopeError::WrongVersion(v) => {
-                tr_fill(lang, T::EnvelopeNewer, &[("v", &v.to_string())])
-            }
+            EnvelopeError::WrongVersion(v) => F::EnvelopeNewer { v }.fill(lang),
             EnvelopeError::IntegrityFailed => T::EnvelopeChecksum.text(lang).to_string(),
-            EnvelopeError::InvalidManifest(problems) => {
-                let head = T::EnvelopeInvalid.text(lang);
-                match problems.split_first() {
-                    None => format!("{head}."),
-                    Some((first, [])) => format!("{head}: {}.", first.describe(lang)),
-                    Some((first, rest)) => format!(
-                        "{head}: {} {}.",
-                        first.describe(lang),
-                        count(lang, rest.len(), T::MoreProblemsOne, T::MoreProblemsOther)
-                    ),
+            EnvelopeError::InvalidManifest(problems) => match problems.split_first() {
+                None => T::EnvelopeInvalid.text(lang).to_string(),
+                Some((first, [])) => F::EnvelopeInvalidBecause {
+                    problem: &first.describe(lang),
                 }
-            }
+                .fill(lang),
+                Some((first, rest)) => F::EnvelopeInvalidProblems {
+                    problem: &first.describe(lang),
+                    n: &rest.len(),
+                }
+                .fill(lang),
+            },
             EnvelopeError::Missing => T::EnvelopeMissing.text(lang).to_string(),
         }
     }

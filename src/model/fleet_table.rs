@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::fleet::{DriverState, DriverStatus, FleetSnapshot};
 use super::fleet_view::{flags, BlockSpan, FleetQuery, SortKey};
-use super::i18n::catalogues::FleetText;
-use super::i18n::{tr_fill, Lang, Text};
+use super::i18n::catalogues::{FleetFill, FleetText};
+use super::i18n::{Fill, Lang, Text};
 use super::time::{date_string, human_duration_in, parse_rfc3339, EpochMs, Stamp};
 
 /// The format of the saved fleet this build writes and reads.
@@ -129,11 +129,10 @@ pub fn relative_age_in(lang: Lang, now_ms: EpochMs, then_ms: EpochMs) -> String 
     if age < 60_000 {
         FleetText::JustNow.text(lang).to_string()
     } else {
-        tr_fill(
-            lang,
-            FleetText::Ago,
-            &[("duration", &human_duration_in(lang, age))],
-        )
+        FleetFill::Ago {
+            duration: &human_duration_in(lang, age),
+        }
+        .fill(lang)
     }
 }
 
@@ -199,24 +198,24 @@ pub fn row(d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -> Row {
 
 /// The words of one row at `now_ms`, in the given language.
 pub fn row_in(lang: Lang, d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -> Row {
-    let t = |key: FleetText, args: &[(&str, &str)]| tr_fill(lang, key, args);
+    let t = |key: FleetText| key.text(lang).to_string();
     let f = flags(d, now_ms, block.start_ms, block.end_ms);
     let seen = parse_rfc3339(&d.last_seen);
     let mut flag_texts = Vec::new();
     if let Some(code) = &f.sign_in_failing {
         let status = d.sign_in_error.as_ref().map(|e| e.status).unwrap_or(0);
-        let status = status.to_string();
         let (label, detail) = match code {
-            Some(c) => (
-                t(FleetText::FlagSignInCode, &[("code", c)]),
-                t(
-                    FleetText::FlagSignInCodeDetail,
-                    &[("status", &status), ("code", c)],
-                ),
+            Some(code) => (
+                FleetFill::FlagSignInCode { code }.fill(lang),
+                FleetFill::FlagSignInCodeDetail {
+                    status: &status,
+                    code,
+                }
+                .fill(lang),
             ),
             None => (
-                t(FleetText::FlagSignIn, &[]),
-                t(FleetText::FlagSignInDetail, &[("status", &status)]),
+                t(FleetText::FlagSignIn),
+                FleetFill::FlagSignInDetail { status: &status }.fill(lang),
             ),
         };
         flag_texts.push(FlagText {
@@ -227,23 +226,23 @@ pub fn row_in(lang: Lang, d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -
     }
     if f.unreachable_long {
         let detail = match seen {
-            Some(s) => t(
-                FleetText::NoContactFor,
-                &[("duration", &human_duration_in(lang, (now_ms - s.ms).max(0)))],
-            ),
-            None => t(FleetText::NoContactTime, &[]),
+            Some(s) => FleetFill::NoContactFor {
+                duration: &human_duration_in(lang, (now_ms - s.ms).max(0)),
+            }
+            .fill(lang),
+            None => t(FleetText::NoContactTime),
         };
         flag_texts.push(FlagText {
             kind: "unreachable",
-            label: t(FleetText::FlagUnreachable, &[]),
+            label: t(FleetText::FlagUnreachable),
             detail,
         });
     }
     if f.behind_schedule {
         flag_texts.push(FlagText {
             kind: "behind",
-            label: t(FleetText::FlagBehind, &[]),
-            detail: t(FleetText::FlagBehindDetail, &[]),
+            label: t(FleetText::FlagBehind),
+            detail: t(FleetText::FlagBehindDetail),
         });
     }
     let delivered_pct = pct(d.delivered, d.total);
@@ -256,7 +255,7 @@ pub fn row_in(lang: Lang, d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -
         last_seen: d.last_seen.clone(),
         last_seen_ago: seen
             .map(|s| relative_age_in(lang, now_ms, s.ms))
-            .unwrap_or_else(|| t(FleetText::UnknownTime, &[])),
+            .unwrap_or_else(|| t(FleetText::UnknownTime)),
         last_seen_exact: exact_time(&d.last_seen).unwrap_or_else(|| d.last_seen.clone()),
         delivered: d.delivered,
         attempted: d.attempted,
@@ -268,14 +267,12 @@ pub fn row_in(lang: Lang, d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -
             .as_ref()
             .map(|n| format!("{}. {}", n.seq, n.line1)),
         flags: flag_texts,
-        progress_title: t(
-            FleetText::ProgressTitle,
-            &[
-                ("delivered", &d.delivered.to_string()),
-                ("attempted", &d.attempted.to_string()),
-                ("total", &d.total.to_string()),
-            ],
-        ),
+        progress_title: FleetFill::ProgressTitle {
+            delivered: &d.delivered,
+            attempted: &d.attempted,
+            total: &d.total,
+        }
+        .fill(lang),
     }
 }
 

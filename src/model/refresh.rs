@@ -1,8 +1,8 @@
 //! Why the manifest the server sent was not used, as a typed value the
 //! screens render through the catalogues, in the driver's language.
 
-use super::i18n::catalogues::{AppText, DriverText as T};
-use super::i18n::{count, Lang, Text};
+use super::i18n::catalogues::{AppFill, DriverText as T};
+use super::i18n::{Fill, Lang, Text};
 use super::validate::ManifestProblem;
 
 /// At most this many of the validator's problems are listed.
@@ -44,12 +44,7 @@ impl RefreshRejection {
             RefreshRejection::Unusable { problems, more } => {
                 let mut out: Vec<String> = problems.iter().map(|p| p.describe(lang)).collect();
                 if *more > 0 {
-                    out.push(count(
-                        lang,
-                        *more,
-                        AppText::MoreProblemsOne,
-                        AppText::MoreProblemsOther,
-                    ));
+                    out.push(AppFill::MoreProblems { n: more }.fill(lang));
                 }
                 out
             }

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::i18n::catalogues::DriverText as D;
-use super::i18n::{count, tr_fill, Lang, Text};
+use super::i18n::catalogues::{DriverFill as F, DriverText as D};
+use super::i18n::{Fill, Lang, Text};
 use super::manifest::{Manifest, PackageStatus};
 use super::route::{haversine_m, WindowState};
 use super::time::human_duration_in;
@@ -50,24 +50,13 @@ pub fn preview(text: &str, max: usize) -> Option<&str> {
     Some(at_space.unwrap_or(head))
 }
 
-/// "1 package", "12 packages".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// "12 packages at 9 stops".
 pub fn match_summary(lang: Lang, packages: usize, stops: usize) -> String {
-    tr_fill(
-        lang,
-        D::MatchSummary,
-        &[
-            (
-                "packages",
-                &count(lang, packages, D::PackagesOne, D::PackagesOther),
-            ),
-            ("stops", &count(lang, stops, D::StopsOne, D::StopsOther)),
-        ],
-    )
+    F::MatchSummary {
+        packages: &F::Packages { n: &packages }.fill(lang),
+        stops: &F::Stops { n: &stops }.fill(lang),
+    }
+    .fill(lang)
 }
 
 /// How a time window reads on a stop: a CSS class and the words. `None` for
@@ -77,15 +66,24 @@ pub fn window_words(lang: Lang, state: WindowState) -> Option<(&'static str, Str
     Some(match state {
         WindowState::Upcoming { starts_in_ms } => (
             "upcoming",
-            tr_fill(lang, D::WindowOpensIn, &[("d", &d(starts_in_ms))]),
+            F::WindowOpensIn {
+                d: &d(starts_in_ms),
+            }
+            .fill(lang),
         ),
         WindowState::Open { closes_in_ms } => (
             "open",
-            tr_fill(lang, D::WindowOpen, &[("d", &d(closes_in_ms))]),
+            F::WindowOpen {
+                d: &d(closes_in_ms),
+            }
+            .fill(lang),
         ),
         WindowState::ClosingSoon { closes_in_ms } => (
             "closing",
-            tr_fill(lang, D::WindowClosingSoon, &[("d", &d(closes_in_ms))]),
+            F::WindowClosingSoon {
+                d: &d(closes_in_ms),
+            }
+            .fill(lang),
         ),
         WindowState::Missed => ("missed", D::WindowMissed.text(lang).to_string()),
         WindowState::NoWindow => return None,

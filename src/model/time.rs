@@ -6,8 +6,8 @@
 //! the phone's), and a way to write times back. That is small enough to do
 //! here, and it keeps a date-time library out of the wasm.
 
-use crate::model::i18n::catalogues::AppText;
-use crate::model::i18n::{tr_fill, Lang};
+use crate::model::i18n::catalogues::{AppFill, AppText};
+use crate::model::i18n::{Fill, Lang, Text};
 
 /// Milliseconds since the Unix epoch, UTC.
 pub type EpochMs = i64;
@@ -177,18 +177,13 @@ pub fn human_duration(ms: i64) -> String {
 /// [`human_duration`] in the given language.
 pub fn human_duration_in(lang: Lang, ms: i64) -> String {
     let mins = ms.max(0) / 60_000;
-    let (h, m, d) = (
-        (mins / 60).to_string(),
-        (mins % 60).to_string(),
-        (mins / 1440).to_string(),
-    );
-    let t = |key| tr_fill(lang, key, &[("h", &h), ("m", &m), ("d", &d)]);
+    let (h, m, d) = (&(mins / 60), &(mins % 60), &(mins / 1440));
     match mins {
-        0 => t(AppText::DurLessThanMinute),
-        1..=59 => tr_fill(lang, AppText::DurMin, &[("m", &mins.to_string())]),
-        60..=1439 if mins % 60 == 0 => t(AppText::DurH),
-        60..=1439 => t(AppText::DurHMin),
-        _ => t(AppText::DurD),
+        0 => AppText::DurLessThanMinute.text(lang).to_string(),
+        1..=59 => AppFill::DurMin { m }.fill(lang),
+        60..=1439 if mins % 60 == 0 => AppFill::DurH { h }.fill(lang),
+        60..=1439 => AppFill::DurHMin { h, m }.fill(lang),
+        _ => AppFill::DurD { d }.fill(lang),
     }
 }
 

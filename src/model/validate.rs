@@ -20,8 +20,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::i18n::catalogues::HandoffText as H;
-use super::i18n::{tr_fill, Lang};
+use super::i18n::catalogues::{HandoffFill as F, HandoffText as H};
+use super::i18n::{Fill, Lang, Text};
 use super::manifest::{Manifest, MANIFEST_SCHEMA};
 use super::time::parse_rfc3339;
 use super::wire::json_error_message;
@@ -88,24 +88,24 @@ pub enum Field {
 impl Field {
     pub fn describe(&self, lang: Lang) -> String {
         use Field::*;
-        let t = |key: H, args: &[(&str, &str)]| tr_fill(lang, key, args);
+        let t = |key: H| key.text(lang).to_string();
         match self {
-            ManifestId => t(H::FieldManifestId, &[]),
-            DriverId => t(H::FieldDriverId, &[]),
-            DriverName => t(H::FieldDriverName, &[]),
-            GeneratedAt => t(H::FieldGeneratedAt, &[]),
-            Block => t(H::FieldBlock, &[]),
-            BlockStart => t(H::FieldBlockStart, &[]),
-            BlockEnd => t(H::FieldBlockEnd, &[]),
-            StopIdOfNumber { seq } => t(H::FieldStopIdOfNumber, &[("seq", &seq.to_string())]),
-            StopId { stop } => t(H::FieldStopId, &[("stop", stop)]),
-            StopAddress { stop } => t(H::FieldStopAddress, &[("stop", stop)]),
-            StopWindow { stop } => t(H::FieldStopWindow, &[("stop", stop)]),
-            StopWindowStart { stop } => t(H::FieldStopWindowStart, &[("stop", stop)]),
-            StopWindowEnd { stop } => t(H::FieldStopWindowEnd, &[("stop", stop)]),
-            PackageIdAt { stop } => t(H::FieldPackageIdAt, &[("stop", stop)]),
-            PackageId { package } => t(H::FieldPackageId, &[("package", package)]),
-            Tracking { package } => t(H::FieldTracking, &[("package", package)]),
+            ManifestId => t(H::FieldManifestId),
+            DriverId => t(H::FieldDriverId),
+            DriverName => t(H::FieldDriverName),
+            GeneratedAt => t(H::FieldGeneratedAt),
+            Block => t(H::FieldBlock),
+            BlockStart => t(H::FieldBlockStart),
+            BlockEnd => t(H::FieldBlockEnd),
+            StopIdOfNumber { seq } => F::FieldStopIdOfNumber { seq }.fill(lang),
+            StopId { stop } => F::FieldStopId { stop }.fill(lang),
+            StopAddress { stop } => F::FieldStopAddress { stop }.fill(lang),
+            StopWindow { stop } => F::FieldStopWindow { stop }.fill(lang),
+            StopWindowStart { stop } => F::FieldStopWindowStart { stop }.fill(lang),
+            StopWindowEnd { stop } => F::FieldStopWindowEnd { stop }.fill(lang),
+            PackageIdAt { stop } => F::FieldPackageIdAt { stop }.fill(lang),
+            PackageId { package } => F::FieldPackageId { package }.fill(lang),
+            Tracking { package } => F::FieldTracking { package }.fill(lang),
         }
     }
 }
@@ -187,104 +187,95 @@ impl ManifestProblem {
     /// parser's message) and the manifest's own values stay as they are.
     pub fn describe(&self, lang: Lang) -> String {
         use ManifestProblem::*;
-        let t = |key: H, args: &[(&str, &str)]| tr_fill(lang, key, args);
-        let n = |x: usize| x.to_string();
+        let field_words = |field: &Field| field.describe(lang);
         match self {
-            TooLarge { bytes, limit } => t(
-                H::MpTooLarge,
-                &[
-                    // Rounded up, so one byte over never reads "8192 KB, more than 8192 KB".
-                    ("size", &n(bytes.div_ceil(1024))),
-                    ("limit", &n(limit / 1024)),
-                ],
-            ),
+            TooLarge { bytes, limit } => F::MpTooLarge {
+                // Rounded up, so one byte over never reads "8192 KB, more than 8192 KB".
+                size: &bytes.div_ceil(1024),
+                limit: &(limit / 1024),
+            }
+            .fill(lang),
             NotJson {
                 line,
                 column,
                 message,
-            } => t(
-                H::MpNotJson,
-                &[
-                    ("line", &n(*line)),
-                    ("column", &n(*column)),
-                    ("message", message),
-                ],
-            ),
+            } => F::MpNotJson {
+                line,
+                column,
+                message,
+            }
+            .fill(lang),
             WrongShape {
                 line,
                 column,
                 message,
-            } => t(
-                H::MpWrongShape,
-                &[
-                    ("line", &n(*line)),
-                    ("column", &n(*column)),
-                    ("message", message),
-                ],
-            ),
-            UnsupportedSchema { found } => t(
-                H::MpUnsupportedSchema,
-                &[
-                    ("found", &found.to_string()),
-                    ("supported", &MANIFEST_SCHEMA.to_string()),
-                ],
-            ),
-            MissingField { field } => t(H::MpMissingField, &[("field", &field.describe(lang))]),
-            NoStops => t(H::MpNoStops, &[]),
-            TooManyStops { count } => t(
-                H::MpTooManyStops,
-                &[("count", &n(*count)), ("limit", &n(limits::STOPS))],
-            ),
-            TooManyPackages { count } => t(
-                H::MpTooManyPackages,
-                &[("count", &n(*count)), ("limit", &n(limits::PACKAGES))],
-            ),
-            EmptyStop { stop_id } => t(H::MpEmptyStop, &[("stop", stop_id)]),
-            StopTooBig { stop_id, count } => t(
-                H::MpStopTooBig,
-                &[
-                    ("stop", stop_id),
-                    ("count", &n(*count)),
-                    ("limit", &n(limits::PACKAGES_PER_STOP)),
-                ],
-            ),
-            DuplicateStopId { id } => t(H::MpDuplicateStopId, &[("id", id)]),
-            DuplicateSeq { seq } => t(H::MpDuplicateSeq, &[("seq", &seq.to_string())]),
-            DuplicatePackageId { id } => t(H::MpDuplicatePackageId, &[("id", id)]),
-            CoordinatesOutOfRange { stop_id, lat, lng } => t(
-                H::MpCoordinates,
-                &[
-                    ("stop", stop_id),
-                    ("lat", &lat.to_string()),
-                    ("lng", &lng.to_string()),
-                ],
-            ),
-            UnknownStatus { package_id, value } => t(
-                H::MpUnknownStatus,
-                &[("package", package_id), ("value", &format!("{value:?}"))],
-            ),
-            UnknownSize { package_id, value } => t(
-                H::MpUnknownSize,
-                &[("package", package_id), ("value", &format!("{value:?}"))],
-            ),
-            BadTime { field, value } => t(
-                H::MpBadTime,
-                &[
-                    ("field", &field.describe(lang)),
-                    ("value", &format!("{value:?}")),
-                ],
-            ),
-            EndsBeforeStart { field } => {
-                t(H::MpEndsBeforeStart, &[("field", &field.describe(lang))])
+            } => F::MpWrongShape {
+                line,
+                column,
+                message,
             }
-            IdTooLong { field, chars } => t(
-                H::MpIdTooLong,
-                &[
-                    ("field", &field.describe(lang)),
-                    ("chars", &n(*chars)),
-                    ("limit", &n(limits::ID_CHARS)),
-                ],
-            ),
+            .fill(lang),
+            UnsupportedSchema { found } => F::MpUnsupportedSchema {
+                found,
+                supported: &MANIFEST_SCHEMA,
+            }
+            .fill(lang),
+            MissingField { field } => F::MpMissingField {
+                field: &field_words(field),
+            }
+            .fill(lang),
+            NoStops => H::MpNoStops.text(lang).to_string(),
+            TooManyStops { count } => F::MpTooManyStops {
+                count,
+                limit: &limits::STOPS,
+            }
+            .fill(lang),
+            TooManyPackages { count } => F::MpTooManyPackages {
+                count,
+                limit: &limits::PACKAGES,
+            }
+            .fill(lang),
+            EmptyStop { stop_id } => F::MpEmptyStop { stop: stop_id }.fill(lang),
+            StopTooBig { stop_id, count } => F::MpStopTooBig {
+                stop: stop_id,
+                count,
+                limit: &limits::PACKAGES_PER_STOP,
+            }
+            .fill(lang),
+            DuplicateStopId { id } => F::MpDuplicateStopId { id }.fill(lang),
+            DuplicateSeq { seq } => F::MpDuplicateSeq { seq }.fill(lang),
+            DuplicatePackageId { id } => F::MpDuplicatePackageId { id }.fill(lang),
+            CoordinatesOutOfRange { stop_id, lat, lng } => F::MpCoordinates {
+                stop: stop_id,
+                lat,
+                lng,
+            }
+            .fill(lang),
+            UnknownStatus { package_id, value } => F::MpUnknownStatus {
+                package: package_id,
+                value: &format!("{value:?}"),
+            }
+            .fill(lang),
+            UnknownSize { package_id, value } => F::MpUnknownSize {
+                package: package_id,
+                value: &format!("{value:?}"),
+            }
+            .fill(lang),
+            BadTime { field, value } => F::MpBadTime {
+                field: &field_words(field),
+                value: &format!("{value:?}"),
+            }
+            .fill(lang),
+            EndsBeforeStart { field } => F::MpEndsBeforeStart {
+                field: &field_words(field),
+            }
+            .fill(lang),
+            IdTooLong { field, chars } => F::MpIdTooLong {
+                field: &field_words(field),
+                chars,
+                limit: &limits::ID_CHARS,
+            }
+            .fill(lang),
         }
     }
 }

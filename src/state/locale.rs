@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::model::i18n::catalogues::{install_spanish, spanish_ready};
-use crate::model::i18n::{count, tr_fill, Lang, Text};
+use crate::model::i18n::{Fill, Lang, Text};
 use crate::model::storage_keys::LOCALE;
 use crate::platform::intl;
 use crate::platform::split::PartMissing;
@@ -78,14 +78,9 @@ impl Locale {
         key.text(self.lang())
     }
 
-    /// A key's text with `{placeholders}` filled.
-    pub fn f<T: Text>(self, key: T, args: &[(&str, &str)]) -> String {
-        tr_fill(self.lang(), key, args)
-    }
-
-    /// "1 package" / "3 packages", by the count.
-    pub fn n<T: Text>(self, n: usize, one: T, other: T) -> String {
-        count(self.lang(), n, one, other)
+    /// A sentence with its placeholders filled ("3 packages" for a count).
+    pub fn f<F: Fill>(self, sentence: F) -> String {
+        sentence.fill(self.lang())
     }
 }
 

@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use super::locale::document_lang;
 use crate::model::envelope::{self, ManifestSource, SavedManifest};
 use crate::model::event::{AttemptReason, DeliveryEvent, EventKind};
-use crate::model::i18n::catalogues::{AppText, DriverText};
-use crate::model::i18n::{tr_fill, Text};
+use crate::model::i18n::catalogues::{AppFill, AppText, DriverText};
+use crate::model::i18n::{Fill, Text};
 use crate::model::manifest::{Manifest, PackageStatus};
 use crate::model::marks::MarkLog;
 use crate::model::outage::Failure;
@@ -103,11 +103,12 @@ impl RouteBook {
                 Ok(s) => Some(s),
                 Err(e) => {
                     let lang = document_lang();
-                    issue = Some(tr_fill(
-                        lang,
-                        AppText::SavedManifestUnreadable,
-                        &[("detail", &e.describe(lang))],
-                    ));
+                    issue = Some(
+                        AppFill::SavedManifestUnreadable {
+                            detail: &e.describe(lang),
+                        }
+                        .fill(lang),
+                    );
                     None
                 }
             },
@@ -565,9 +566,9 @@ fn read_stored_marks() -> Option<MarkLog> {
 pub fn storage_message(e: &StorageError) -> String {
     let lang = document_lang();
     let cause = match e {
-        StorageError::Blocked(m) => tr_fill(lang, AppText::StorageCauseBlocked, &[("detail", m)]),
+        StorageError::Blocked(detail) => AppFill::StorageCauseBlocked { detail }.fill(lang),
         StorageError::Full => AppText::StorageCauseFull.text(lang).to_string(),
-        StorageError::Other(m) => tr_fill(lang, AppText::StorageCauseOther, &[("detail", m)]),
+        StorageError::Other(detail) => AppFill::StorageCauseOther { detail }.fill(lang),
     };
-    tr_fill(lang, AppText::StorageBlocked, &[("cause", &cause)])
+    AppFill::StorageBlocked { cause: &cause }.fill(lang)
 }

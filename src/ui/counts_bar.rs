@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::stop_card::filter_label;
-use crate::model::i18n::catalogues::DriverText as T;
+use crate::model::i18n::catalogues::{DriverFill as F, DriverText as T};
+use crate::model::i18n::{around_mark, MARK};
 use crate::model::search::StatusFilter;
 use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
@@ -30,8 +31,11 @@ pub fn CountsBar(filter: RwSignal<StatusFilter>) -> impl IntoView {
     view! {
         <div class="counts-bar">
             <p class="stops-progress">
-                <strong data-count="stops-left">{move || c.get().stops_left}</strong>
-                {move || format!(" {}", l.f(T::StopsLeft, &[("total", &c.get().stops_total.to_string())]))}
+                {move || {
+                    let c = c.get();
+                    let (before, after) = around_mark(&l.f(F::StopsLeft { left: &MARK, total: &c.stops_total }));
+                    view! { {before}<strong data-count="stops-left">{c.stops_left}</strong>{after} }
+                }}
             </p>
             <div class="segmented" role="group" aria-label=l.t(T::ShowPackages)>
                 {StatusFilter::ALL.iter().map(|f| {

@@ -8,6 +8,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::model::i18n::catalogues::DriverFill;
+use crate::model::i18n::{Fill, Lang};
 use crate::model::manifest::Manifest;
 use crate::model::route::next_stop_index;
 use crate::model::route_view::with_statuses;
@@ -153,6 +155,11 @@ pub fn scroll_stop_into_view(dom_id: String) {
     });
 }
 
+/// [`MoreRows`]' words on the manifest and route screens.
+pub fn more_stops(lang: Lang, left: usize) -> String {
+    DriverFill::MoreStops { left: &left }.fill(lang)
+}
+
 /// The end of a long list: renders `step` more rows when it comes near
 /// the screen (IntersectionObserver), with a "Show more" button for browsers
 /// without it and for keyboard users.
@@ -160,7 +167,9 @@ pub fn scroll_stop_into_view(dom_id: String) {
 pub fn MoreRows(
     limit: RwSignal<usize>,
     #[prop(into)] total: Signal<usize>,
-    #[prop(into)] noun: String,
+    /// The button's words for how many rows are left ("Show more stops
+    /// (12 left)").
+    label: fn(Lang, usize) -> String,
     /// How far below the screen the end may be when more rows come: far
     /// for a phone's list (it scrolls fast), near for the fleet table,
     /// whose every sort and filter rewrites all the rows on the page.
@@ -228,17 +237,12 @@ pub fn MoreRows(
     });
     let left = move || total.get().saturating_sub(limit.get());
     let l = crate::state::locale::use_locale();
-    let label = move || {
-        l.f(
-            crate::model::i18n::catalogues::DriverText::MoreRows,
-            &[("noun", &noun), ("left", &left().to_string())],
-        )
-    };
+    let words = move || label(l.lang(), left());
     view! {
         <div class="more-rows" node_ref=sentinel hidden=move || hidden.get().unwrap_or(false)>
             <Show when=move || { left() > 0 }>
                 <button type="button" class="secondary more" on:click=move |_| limit.update(|l| *l += step)>
-                    {label.clone()}
+                    {words}
                 </button>
             </Show>
         </div>

@@ -9,7 +9,7 @@ use super::fleet_screen::FleetStatus;
 use super::handoff_actions::{day, hours, ExportActions};
 use super::stop_card::StopCard;
 use crate::model::fleet_table::row_in;
-use crate::model::i18n::catalogues::FleetText;
+use crate::model::i18n::catalogues::{FleetFill, FleetText};
 use crate::model::manifest::Manifest;
 use crate::model::outage::{banner_text, effective_failure, Failure};
 use crate::model::progress::Counts;
@@ -103,7 +103,7 @@ pub fn DriverDetail(id: String) -> impl IntoView {
                     <span class=format!("pill state-{}", r.state_key)>{r.state_label.clone()}</span>
                     " · "{l.t(FleetText::LastSeenFact)}" "
                     <time datetime=r.last_seen.clone() title=r.last_seen_exact.clone()>{r.last_seen_ago.clone()}</time>
-                    {r.next_stop.clone().map(|n| format!(" · {}", l.f(FleetText::NextStopFact, &[("stop", &n)])))}
+                    {r.next_stop.clone().map(|n| format!(" · {}", l.f(FleetFill::NextStopFact { stop: &n })))}
                 </p>
                 {(!r.flags.is_empty()).then(|| view! {
                     <ul class="flags detail-flags screen-only">
@@ -149,7 +149,7 @@ fn ManifestSummary(manifest: Manifest) -> impl IntoView {
     view! {
         <div class="manifest-summary screen-only">
             <p class="saved-line">
-                {l.f(FleetText::SummaryLine, &[("station", &manifest.block.station), ("date", &date), ("hours", &hours), ("id", &manifest.id)])}
+                {l.f(FleetFill::SummaryLine { station: &manifest.block.station, date: &date, hours: &hours, id: &manifest.id })}
             </p>
             <dl class="counts" aria-label=l.t(FleetText::ColProgress)>
                 <div><dt>{l.t(FleetText::CountDelivered)}</dt><dd data-count="delivered">{c.delivered}</dd></div>

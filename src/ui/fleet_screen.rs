@@ -15,7 +15,8 @@ use super::screen_link::ScreenLink;
 use crate::model::fleet::DriverState;
 use crate::model::fleet_table::{aria_sort, relative_age_in, row_in, toggle_sort, Row};
 use crate::model::fleet_view::{state_counts, FleetIndex, FleetQuery, SortKey};
-use crate::model::i18n::catalogues::FleetText;
+use crate::model::i18n::catalogues::{FleetFill, FleetText};
+use crate::model::i18n::{around_mark, Fill, Lang, MARK};
 use crate::model::outage::{SavedContext, SavedPlace};
 use crate::model::screen::{FleetView, Screen};
 use crate::platform::clock::{local_offset_min, now_ms};
@@ -97,18 +98,12 @@ pub fn FleetStatus() -> impl IntoView {
             s.as_ref().map(|s| {
                 let at = clock(l.lang(), s.saved_at_ms, offset);
                 if data.fresh.get() && data.failure.with(Option::is_none) {
-                    l.f(FleetText::UpdatedAt, &[("time", &at)])
+                    l.f(FleetFill::UpdatedAt { time: &at })
                 } else {
-                    l.f(
-                        FleetText::ShowingSaved,
-                        &[
-                            ("time", &at),
-                            (
-                                "ago",
-                                &relative_age_in(l.lang(), data.now.get(), s.saved_at_ms),
-                            ),
-                        ],
-                    )
+                    l.f(FleetFill::ShowingSaved {
+                        time: &at,
+                        ago: &relative_age_in(l.lang(), data.now.get(), s.saved_at_ms),
+                    })
                 }
             })
         })
@@ -134,9 +129,10 @@ pub fn FleetStatus() -> impl IntoView {
             </p>
             <Show when=move || !session.has_token()>
                 <p class="notice">
-                    {l.t(FleetText::SignedOut)}" "
-                    <ScreenLink screen=Screen::SignIn>{l.t(FleetText::SignInLink)}</ScreenLink>
-                    " "{l.t(FleetText::SignInToSeeLive)}
+                    {
+                        let (before, after) = around_mark(&l.f(FleetFill::SignedOut { link: &MARK }));
+                        view! { {before}<ScreenLink screen=Screen::SignIn>{l.t(FleetText::SignInLink)}</ScreenLink>{after} }
+                    }
                 </p>
             </Show>
             {move || data.failure.get().map(|f| view! {
@@ -332,12 +328,12 @@ fn FleetTable() -> impl IntoView {
         let shown = order.with(Vec::len);
         let total = counts.with(|c| c.total());
         if shown == total {
-            l.n(total, FleetText::DriversOne, FleetText::DriversOther)
+            l.f(FleetFill::Drivers { n: &total })
         } else {
-            l.f(
-                FleetText::ShowingOf,
-                &[("shown", &shown.to_string()), ("total", &total.to_string())],
-            )
+            l.f(FleetFill::ShowingOf {
+                shown: &shown,
+                total: &total,
+            })
         }
     };
 
@@ -372,7 +368,7 @@ fn FleetTable() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <MoreRows limit total=Signal::derive(move || if windowed() { order.with(Vec::len) } else { 0 }) noun=l.t(FleetText::MoreNoun) margin=MORE_MARGIN />
+        <MoreRows limit total=Signal::derive(move || if windowed() { order.with(Vec::len) } else { 0 }) label=more_drivers margin=MORE_MARGIN />
         <Show when=move || data.saved.with(Option::is_some) && order.with(Vec::is_empty)>
             <p class="empty">{l.t(FleetText::NoMatch)}</p>
         </Show>
@@ -438,4 +434,9 @@ fn FleetRow(row: Memo<Option<Row>>, open: impl Fn(String) + 'static) -> impl Int
             </td>
         </tr>
     }
+}
+
+/// [`MoreRows`]' words on the fleet table.
+fn more_drivers(lang: Lang, left: usize) -> String {
+    FleetFill::MoreDrivers { left: &left }.fill(lang)
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::app::EnvSignal;
 use super::status_panel::StatusPanel;
 use crate::model::config::Support;
-use crate::model::i18n::catalogues::OutageText as T;
+use crate::model::i18n::catalogues::{OutageFill as F, OutageText as T};
 use crate::model::outage::{
     banner_text, guidance, Failure, Guidance, RetryPlan, SavedContext, SavedPlace,
 };
@@ -161,11 +161,11 @@ fn ContactActions(support: Support, credentials_can_help: bool) -> impl IntoView
         .filter(|u| safe_link(u));
     view! {
         <div class="contacts">
-            {support.phone.clone().map(|p| view! { <a class="button" href=format!("tel:{}", dial(&p))>{l.f(T::PanelCallSupport, &[("phone", &p)])}</a> })}
+            {support.phone.clone().map(|p| view! { <a class="button" href=format!("tel:{}", dial(&p))>{l.f(F::PanelCallSupport { phone: &p })}</a> })}
             {support.sms.clone().map(|p| view! { <a class="button" href=format!("sms:{}", dial(&p))>{l.t(T::PanelTextSupport)}</a> })}
             {support.url.clone().filter(|u| safe_link(u)).map(|u| view! { <a class="button" href=u target="_blank" rel="noopener">{l.t(T::PanelSupportWebsite)}</a> })}
             {reset.map(|u| view! { <a class="button" href=u target="_blank" rel="noopener">{l.t(T::PanelResetPassword)}</a> })}
-            {hours.map(|h| view! { <p class="hours">{l.f(T::PanelSupportHours, &[("hours", &h)])}</p> })}
+            {hours.map(|h| view! { <p class="hours">{l.f(F::PanelSupportHours { hours: &h })}</p> })}
         </div>
     }
 }
@@ -185,7 +185,7 @@ fn RetryLine(
         match retry?.get()? {
             plan @ RetryPlan::At(_) => {
                 let secs = plan.seconds_left(now_ms()).unwrap_or(0);
-                Some(l.f(T::RetryIn, &[("s", &secs.to_string())]))
+                Some(l.f(F::RetryIn { s: &secs }))
             }
             RetryPlan::WhenOnline => Some(l.t(T::RetryWhenOnline).to_string()),
             RetryPlan::Never | RetryPlan::ShowPasswordReset => None,
@@ -225,9 +225,12 @@ fn dial(number: &str) -> String {
 fn reference(l: Locale, code: Option<&str>, status: Option<u16>) -> String {
     let status = status.map(|s| s.to_string());
     match (code, status.as_deref()) {
-        (Some(c), Some(s)) => l.f(T::RefCodeStatus, &[("code", c), ("status", s)]),
-        (Some(c), None) => l.f(T::RefCode, &[("code", c)]),
-        (None, Some(s)) => l.f(T::RefStatus, &[("status", s)]),
+        (Some(c), Some(s)) => l.f(F::RefCodeStatus {
+            code: &c,
+            status: &s,
+        }),
+        (Some(c), None) => l.f(F::RefCode { code: &c }),
+        (None, Some(s)) => l.f(F::RefStatus { status: &s }),
         (None, None) => String::new(),
     }
 }

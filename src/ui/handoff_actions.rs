@@ -13,8 +13,8 @@ use crate::model::handoff::link::{
     encode_payload, fragment, link_json, link_length_advice, LinkAdvice, LinkOrigin,
     LONG_LINK_CHARS, MESSAGING_LINK_CHARS,
 };
-use crate::model::i18n::catalogues::HandoffText;
-use crate::model::i18n::{count, isolate, Lang};
+use crate::model::i18n::catalogues::{HandoffFill, HandoffText};
+use crate::model::i18n::{isolate, Fill, Lang};
 use crate::model::manifest::{Manifest, Stop};
 use crate::model::time::{format_rfc3339, parse_rfc3339, Stamp};
 use crate::platform::clock::{local_offset_min, now_ms};
@@ -94,13 +94,8 @@ pub fn exact(lang: Lang, rfc3339: &str) -> Option<String> {
 pub fn stops_and_packages(lang: Lang, stops: usize, packages: usize) -> String {
     format!(
         "{}, {}",
-        count(lang, stops, HandoffText::StopsOne, HandoffText::StopsOther),
-        count(
-            lang,
-            packages,
-            HandoffText::PackagesOne,
-            HandoffText::PackagesOther
-        )
+        HandoffFill::Stops { n: &stops }.fill(lang),
+        HandoffFill::Packages { n: &packages }.fill(lang)
     )
 }
 
@@ -118,8 +113,11 @@ pub fn ExportActions(#[prop(into)] manifest: Signal<Option<Manifest>>) -> impl I
         let name = file_name(&m, format);
         let text = export_text(&m, format);
         note.set(Some(match files::download(&name, format.mime(), &text) {
-            Ok(()) => l.f(HandoffText::SavedFile, &[("name", &name)]),
-            Err(e) => l.f(HandoffText::SaveFailed, &[("name", &name), ("error", &e)]),
+            Ok(()) => l.f(HandoffFill::SavedFile { name: &name }),
+            Err(e) => l.f(HandoffFill::SaveFailed {
+                name: &name,
+                error: &e,
+            }),
         }));
     };
 
@@ -132,7 +130,7 @@ pub fn ExportActions(#[prop(into)] manifest: Signal<Option<Manifest>>) -> impl I
                         <button type="button" class="secondary" data-export=f.extension()
                             disabled=move || manifest.with(Option::is_none)
                             on:click=move |_| save(f)>
-                            {l.f(HandoffText::Download, &[("format", f.label())])}
+                            {l.f(HandoffFill::Download { format: &f.label() })}
                         </button>
                         <span class="hint">{l.t(describe(f))}</span>
                     </li>
@@ -234,20 +232,14 @@ fn ShareLink(manifest: Signal<Option<Manifest>>) -> impl IntoView {
             {move || match state.get() {
                 LinkState::Making => view! { <p role="status">{l.t(HandoffText::MakingLink)}</p> }.into_any(),
                 LinkState::Failed(e) => view! {
-                    <p class="notice warn" role="alert">{l.f(HandoffText::LinkFailed, &[("error", &e)])}</p>
+                    <p class="notice warn" role="alert">{l.f(HandoffFill::LinkFailed { error: &e })}</p>
                 }.into_any(),
                 LinkState::Ready(link) => {
                     let len = link.chars().count();
                     let advice = match link_length_advice(len) {
                         LinkAdvice::Fine => None,
-                        LinkAdvice::LongForSomeApps => Some(l.f(
-                            HandoffText::LinkLongForSome,
-                            &[("n", &group(l.lang(), LONG_LINK_CHARS))],
-                        )),
-                        LinkAdvice::TooLongForMessaging => Some(l.f(
-                            HandoffText::LinkTooLongForMessaging,
-                            &[("n", &group(l.lang(), MESSAGING_LINK_CHARS))],
-                        )),
+                        LinkAdvice::LongForSomeApps => Some(l.f(HandoffFill::LinkLongForSome { n: &group(l.lang(), LONG_LINK_CHARS) })),
+                        LinkAdvice::TooLongForMessaging => Some(l.f(HandoffFill::LinkTooLongForMessaging { n: &group(l.lang(), MESSAGING_LINK_CHARS) })),
                     };
                     view! {
                         <label for="share-link-text">{l.t(HandoffText::LinkLabel)}</label>
@@ -259,7 +251,7 @@ fn ShareLink(manifest: Signal<Option<Manifest>>) -> impl IntoView {
                                     i.select();
                                 }
                             } />
-                        <p class="link-length" data-length=len>{l.f(HandoffText::LinkChars, &[("n", &group(l.lang(), len))])}</p>
+                        <p class="link-length" data-length=len>{l.f(HandoffFill::LinkChars { n: &group(l.lang(), len) })}</p>
                         {advice.map(|a| view! { <p class="notice warn link-advice">{a}</p> })}
                         <div class="row">
                             <button type="button" class="primary" on:click=copy>{l.t(HandoffText::CopyLink)}</button>
@@ -322,7 +314,7 @@ pub fn PrintView(manifest: Manifest, shown: RwSignal<bool>) -> impl IntoView {
                 <tbody>
                     {m.stops.iter().map(|s| {
                         let mut extra = Vec::new();
-                        if let Some(c) = &s.access_code { extra.push(l.f(HandoffText::AccessCode, &[("code", c)])); }
+                        if let Some(c) = &s.access_code { extra.push(l.f(HandoffFill::AccessCode { code: &c })); }
                         if let Some(n) = &s.notes { extra.push(n.clone()); }
                         view! {
                             <tr>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::i18n::catalogues::AppText;
+use crate::model::i18n::catalogues::{AppFill, AppText};
 use crate::model::time::human_duration_in;
 use crate::platform::clock::now_ms;
 use crate::state::locale::use_locale;
@@ -26,10 +26,9 @@ pub fn Header() -> impl IntoView {
                 if age_ms < 60_000 {
                     l.t(AppText::UpdatedJustNow).to_string()
                 } else {
-                    l.f(
-                        AppText::UpdatedAgo,
-                        &[("ago", &human_duration_in(l.lang(), age_ms))],
-                    )
+                    l.f(AppFill::UpdatedAgo {
+                        ago: &human_duration_in(l.lang(), age_ms),
+                    })
                 }
             })
         })

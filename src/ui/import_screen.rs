@@ -14,7 +14,7 @@ use crate::model::handoff::import::{
 };
 use crate::model::handoff::link::{decode_payload, link_origin, LinkOrigin, FRAGMENT_PREFIX};
 use crate::model::handoff::{ImportDecision, SavedManifestInfo};
-use crate::model::i18n::catalogues::HandoffText;
+use crate::model::i18n::catalogues::{HandoffFill, HandoffText};
 use crate::model::i18n::{isolate, Lang};
 use crate::model::manifest::Manifest;
 use crate::model::screen::Screen;
@@ -184,7 +184,7 @@ pub fn ImportScreen() -> impl IntoView {
         // Cleared so choosing the same file again (after fixing it) reads it again.
         input.set_value("");
         let name = file.name();
-        let title = l.f(HandoffText::FileNotImported, &[("name", &name)]);
+        let title = l.f(HandoffFill::FileNotImported { name: &name });
         if let Err(p) = check_size(file.size() as usize) {
             refusal.set(Some(Refusal {
                 title,
@@ -193,15 +193,12 @@ pub fn ImportScreen() -> impl IntoView {
             pending.set(None);
             return;
         }
-        start(l.f(HandoffText::ReadingFile, &[("name", &name)]));
+        start(l.f(HandoffFill::ReadingFile { name: &name }));
         spawn_local(async move {
             let text = match files::read_text(&file).await {
                 Ok(t) => t,
                 Err(e) => {
-                    return refuse(
-                        title,
-                        vec![l.f(HandoffText::FileUnreadable, &[("error", &e)])],
-                    )
+                    return refuse(title, vec![l.f(HandoffFill::FileUnreadable { error: &e })])
                 }
             };
             match import_text(&text, Some(&name)) {
@@ -318,7 +315,7 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
     });
     let unsent = book.marks.with_untracked(|m| m.unsent());
     let from = match &pending.source {
-        ManifestSource::ImportedFile { name } => l.f(HandoffText::FromFileNamed, &[("name", name)]),
+        ManifestSource::ImportedFile { name } => l.f(HandoffFill::FromFileNamed { name: &name }),
         ManifestSource::ImportedLink => l.t(HandoffText::FromShareLink).to_string(),
         ManifestSource::Server { .. } => String::new(),
     };
@@ -334,18 +331,15 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
             _ => None,
         });
         let mut words = vec![match (&o.by, role) {
-            (Some(name), Some(role)) => l.f(
-                HandoffText::LinkMadeBy,
-                &[
-                    ("name", &format!("{} ({})", isolate(name), l.t(role))),
-                    ("when", &when),
-                ],
-            ),
-            (Some(name), None) => l.f(
-                HandoffText::LinkMadeBy,
-                &[("name", &isolate(name)), ("when", &when)],
-            ),
-            (None, _) => l.f(HandoffText::LinkMadeAt, &[("when", &when)]),
+            (Some(name), Some(role)) => l.f(HandoffFill::LinkMadeBy {
+                name: &format!("{} ({})", isolate(name), l.t(role)),
+                when: &when,
+            }),
+            (Some(name), None) => l.f(HandoffFill::LinkMadeBy {
+                name: &isolate(name),
+                when: &when,
+            }),
+            (None, _) => l.f(HandoffFill::LinkMadeAt { when: &when }),
         }];
         words.push(l.t(HandoffText::LinkAnyone).to_string());
         if !o.access_codes {
@@ -358,21 +352,13 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
         .map(|s| format!("{} ({})", s.manifest.driver.name, s.manifest.driver.id))
         .unwrap_or_default();
     let saved_words = saved.as_ref().map(|s| {
-        l.f(
-            HandoffText::SavedManifestWords,
-            &[
-                ("name", &s.manifest.driver.name),
-                ("block", &block_words(lang, &ImportPreview::of(&s.manifest))),
-                (
-                    "packages",
-                    &l.n(
-                        s.manifest.package_count(),
-                        HandoffText::PackagesOne,
-                        HandoffText::PackagesOther,
-                    ),
-                ),
-            ],
-        )
+        l.f(HandoffFill::SavedManifestWords {
+            name: &s.manifest.driver.name,
+            block: &block_words(lang, &ImportPreview::of(&s.manifest)),
+            packages: &l.f(HandoffFill::Packages {
+                n: &s.manifest.package_count(),
+            }),
+        })
     });
     let when = |rfc3339: &String| exact(lang, rfc3339).unwrap_or_else(|| rfc3339.clone());
 
@@ -381,38 +367,31 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
         ImportDecision::Replace | ImportDecision::ReplaceOlder => (
             saved_words
                 .as_ref()
-                .map(|w| l.f(HandoffText::ItReplaces, &[("what", w)])),
+                .map(|w| l.f(HandoffFill::ItReplaces { what: &w })),
             false,
         ),
         ImportDecision::SameManifest => (Some(l.t(HandoffText::SameManifest).into()), false),
         ImportDecision::WouldReplaceNewer { saved_generated_at } => (
-            Some(l.f(
-                HandoffText::NewerOnPhone,
-                &[
-                    ("saved", &when(saved_generated_at)),
-                    ("incoming", &when(&preview.generated_at)),
-                    ("what", &saved_words.clone().unwrap_or_default()),
-                ],
-            )),
+            Some(l.f(HandoffFill::NewerOnPhone {
+                saved: &when(saved_generated_at),
+                incoming: &when(&preview.generated_at),
+                what: &saved_words.clone().unwrap_or_default(),
+            })),
             true,
         ),
         ImportDecision::DifferentDriver {
             incoming_driver, ..
         } => (
-            Some(l.f(
-                HandoffText::OtherDriver,
-                &[
-                    ("name", &preview.driver_name),
-                    ("id", incoming_driver),
-                    ("saved", &saved_name),
-                    ("what", &saved_words.clone().unwrap_or_default()),
-                ],
-            )),
+            Some(l.f(HandoffFill::OtherDriver {
+                name: &preview.driver_name,
+                id: &incoming_driver,
+                saved: &saved_name,
+                what: &saved_words.clone().unwrap_or_default(),
+            })),
             true,
         ),
     };
-    let unsent_note =
-        (unsent > 0).then(|| l.n(unsent, HandoffText::UnsentOne, HandoffText::UnsentOther));
+    let unsent_note = (unsent > 0).then(|| l.f(HandoffFill::Unsent { n: &unsent }));
     let note_first = note.clone();
     let confirm_label = l.t(if risky {
         HandoffText::UseManifestAsk

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::app::EnvSignal;
-use crate::model::i18n::catalogues::{HandoffText, SettingsText as T};
+use crate::model::i18n::catalogues::{HandoffFill, SettingsFill as F, SettingsText as T};
 use crate::platform::clock::local_offset_min;
 use crate::platform::files;
 use crate::platform::intl;
@@ -46,7 +46,7 @@ pub fn UnreadableMarksCard() -> impl IntoView {
             <div class="notice warn unreadable-marks" role="status">
                 <p>{l.t(T::UnreadableKept)} " "
                     {match until {
-                        Some(when) => l.f(T::UnreadableGoes, &[("when", &when)]),
+                        Some(when) => l.f(F::UnreadableGoes { when: &when }),
                         None => l.t(T::UnreadableGoesAtSignOut).to_string(),
                     }}
                 </p>
@@ -54,8 +54,8 @@ pub fn UnreadableMarksCard() -> impl IntoView {
                     {l.t(T::UnreadableDownload)}
                 </button>
                 {move || saved_as.get().map(|r| match r {
-                    Ok(name) => view! { <p class="export-note">{l.f(HandoffText::SavedFile, &[("name", &name)])}</p> }.into_any(),
-                    Err(why) => view! { <p class="export-note warn-text">{l.f(T::UnreadableNotSaved, &[("detail", &why)])}</p> }.into_any(),
+                    Ok(name) => view! { <p class="export-note">{l.f(HandoffFill::SavedFile { name: &name })}</p> }.into_any(),
+                    Err(why) => view! { <p class="export-note warn-text">{l.f(F::UnreadableNotSaved { detail: &why })}</p> }.into_any(),
                 })}
             </div>
         })
@@ -76,17 +76,11 @@ pub fn KeptOnPhone() -> impl IntoView {
                 e.as_ref()
                     .map_or(0, |e| e.config.retention_hours_after_block)
             });
-            out.push((
-                "notice purged",
-                l.f(T::RetentionPurged, &[("hours", &hours.to_string())]),
-            ));
+            out.push(("notice purged", l.f(F::RetentionPurged { hours: &hours })));
         }
         let unsent = book.marks.with(|m| m.unsent());
         if unsent > 0 {
-            out.push((
-                "notice unsent-kept",
-                l.n(unsent, T::UnsentKeptOne, T::UnsentKeptOther),
-            ));
+            out.push(("notice unsent-kept", l.f(F::UnsentKept { n: &unsent })));
         }
         out.into_iter()
             .map(|(class, text)| view! { <p class=class role="status">{text}</p> })

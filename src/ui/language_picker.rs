@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::i18n::catalogues::AppText;
+use crate::model::i18n::catalogues::{AppFill, AppText};
 use crate::model::i18n::Lang;
 use crate::state::locale::{load_words, use_locale};
 
@@ -36,7 +36,7 @@ pub fn LanguagePicker() -> impl IntoView {
                 }
             }).collect_view()}
             {move || missing.get().map(|l| view! {
-                <p class="form-note" role="alert">{locale.f(AppText::LanguageMissing, &[("language", l.native_name())])}</p>
+                <p class="form-note" role="alert">{locale.f(AppFill::LanguageMissing { language: &l.native_name() })}</p>
             })}
         </div>
     }

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 
-use crate::model::i18n::catalogues::DriverText as T;
+use crate::model::i18n::catalogues::{DriverFill as F, DriverText as T};
 use crate::model::i18n::isolate;
 use crate::model::route_view::{preview, PREVIEW_CHARS};
 use crate::model::validate::CUT_MARKER;
@@ -40,7 +40,9 @@ pub fn long_text(text: String) -> (AnyView, Option<AnyView>) {
         if open.get() {
             l.t(T::ShowLess).to_string()
         } else {
-            l.f(T::ReadAll, &[("n", &intl::integer(l.lang(), chars as f64))])
+            l.f(F::ReadAll {
+                n: &intl::integer(l.lang(), chars as f64),
+            })
         }
     };
     let button = view! {

@@ -10,17 +10,18 @@ use super::app::EnvSignal;
 use super::contrast_toggle::ContrastToggle;
 use super::counts_bar::CountsBar;
 use super::driver_view::{
-    coarse_now, marked_manifest, next_stop_id, scroll_stop_into_view, watch_location, MoreRows,
-    CARDS_STEP,
+    coarse_now, marked_manifest, more_stops, next_stop_id, scroll_stop_into_view, watch_location,
+    MoreRows, CARDS_STEP,
 };
 use super::guidance_panel::GuidancePanel;
 use super::kept_on_phone::UnreadableMarksCard;
 use super::long_text::short_plain;
 use super::screen_link::ScreenLink;
 use super::server_offer::ServerOfferNotice;
-use super::stop_card::{filter_label, keep_package_focus, StopCard};
+use super::stop_card::{keep_package_focus, StopCard};
 use crate::model::envelope::ManifestSource;
-use crate::model::i18n::catalogues::DriverText as T;
+use crate::model::i18n::catalogues::{DriverFill as F, DriverText as T};
+use crate::model::i18n::{around_mark, MARK};
 use crate::model::retention::{staleness, Staleness};
 use crate::model::route_view::{match_summary, rows_to_render};
 use crate::model::screen::Screen;
@@ -218,13 +219,10 @@ pub fn ManifestScreen() -> impl IntoView {
                         .iter()
                         .find(|st| &st.id == id)
                         .map(|st| {
-                            l.f(
-                                T::NextAnnounce,
-                                &[
-                                    ("seq", &st.seq.to_string()),
-                                    ("address", &short_plain(&st.address.line1)),
-                                ],
-                            )
+                            l.f(F::NextAnnounce {
+                                seq: &st.seq,
+                                address: &short_plain(&st.address.line1),
+                            })
                         })
                 });
                 announce.set(words.unwrap_or_default());
@@ -320,16 +318,18 @@ pub fn ManifestScreen() -> impl IntoView {
                 <p class="notice">
                     // Not "your saved manifest is below" when none is (its
                     // retention ran out, or it was never downloaded).
-                    {move || l.t(match (book.saved.with(Option::is_some), session.ended.get()) {
-                        (true, Some(SessionEnd::Expired)) => T::SessionEnded,
-                        (true, _) => T::SignedOutNotice,
-                        (false, _) => T::SignedOutNothingSaved,
-                    })} " "
-                    <ScreenLink screen=Screen::SignIn>{l.t(T::SignInLink)}</ScreenLink>
-                    " " {l.t(T::SignedOutNoticeEnd)}
+                    {move || {
+                        let link = &MARK;
+                        let (before, after) = around_mark(&l.f(match (book.saved.with(Option::is_some), session.ended.get()) {
+                            (true, Some(SessionEnd::Expired)) => F::SessionEnded { link },
+                            (true, _) => F::SignedOutNotice { link },
+                            (false, _) => F::SignedOutNothingSaved { link },
+                        }));
+                        view! { {before}<ScreenLink screen=Screen::SignIn>{l.t(T::SignInLink)}</ScreenLink>{after} }
+                    }}
                     {move || match book.marks.with(|m| m.unsent()) {
                         0 => None,
-                        n => Some(format!(" {}", l.n(n, T::UnsentKeptOne, T::UnsentKeptOther))),
+                        n => Some(format!(" {}", l.f(F::UnsentKept { n: &n }))),
                     }}
                 </p>
             </Show>
@@ -388,9 +388,22 @@ pub fn ManifestScreen() -> impl IntoView {
                             let q = query.get();
                             let f = filter.get();
                             match (q.trim().is_empty(), f) {
-                                (true, f) => l.f(T::NoneWithStatus, &[("status", &filter_label(l.lang(), f).to_lowercase())]),
-                                (false, StatusFilter::All) => l.f(T::NoMatch, &[("query", q.trim())]),
-                                (false, f) => l.f(T::NoMatchWithStatus, &[("status", &filter_label(l.lang(), f).to_lowercase()), ("query", q.trim())]),
+                                (true, f) => l.t(match f {
+                                    StatusFilter::Remaining => T::NoneRemaining,
+                                    StatusFilter::Delivered => T::NoneDelivered,
+                                    StatusFilter::Attempted => T::NoneAttempted,
+                                    // Every manifest has packages.
+                                    StatusFilter::All => T::NoneRemaining,
+                                }).to_string(),
+                                (false, f) => {
+                                    let query = &q.trim();
+                                    l.f(match f {
+                                        StatusFilter::All => F::NoMatch { query },
+                                        StatusFilter::Remaining => F::NoMatchRemaining { query },
+                                        StatusFilter::Delivered => F::NoMatchDelivered { query },
+                                        StatusFilter::Attempted => F::NoMatchAttempted { query },
+                                    })
+                                }
                             }
                         }}</p>
                         <button type="button" class="primary" on:click=move |_| {
@@ -407,9 +420,9 @@ pub fn ManifestScreen() -> impl IntoView {
                 // its observer cannot fire): starting and ending a search
                 // toggles an attribute instead of replacing a component and
                 // its IntersectionObserver.
-                <MoreRows limit=base_limit total=stop_count noun=l.t(T::NounStops) step=CARDS_STEP
+                <MoreRows limit=base_limit total=stop_count label=more_stops step=CARDS_STEP
                     hidden=searching />
-                <MoreRows limit=search_limit total=total_matches noun=l.t(T::NounStops)
+                <MoreRows limit=search_limit total=total_matches label=more_stops
                     margin="200px 0px" step=SEARCH_ROWS hidden=Signal::derive(move || !searching.get()) />
             </Show>
         </section>
@@ -464,7 +477,7 @@ fn SavedLine() -> impl IntoView {
             let s = s.as_ref()?;
             let source = match &s.source {
                 ManifestSource::Server { .. } => l.t(T::FromServer).to_string(),
-                ManifestSource::ImportedFile { name } => l.f(T::FromFile, &[("name", name)]),
+                ManifestSource::ImportedFile { name } => l.f(F::FromFile { name: &name }),
                 ManifestSource::ImportedLink => l.t(T::FromLink).to_string(),
             };
             let ago = human_duration_in(l.lang(), now_ms() - s.saved_at_ms);
@@ -477,17 +490,12 @@ fn SavedLine() -> impl IntoView {
                 Staleness::Fresh => None,
                 Staleness::BlockEnded => Some(l.t(T::StaleBlockEnded).to_string()),
                 Staleness::Old { hours } => {
-                    Some(l.f(T::StaleOld, &[("hours", &hours.to_string())]))
+                    Some(l.f(F::StaleOld { hours: &hours }))
                 }
             };
             Some(view! {
                 <p class="saved-line">
-                    {l.f(T::SavedLine, &[
-                        ("driver", &s.manifest.driver.name),
-                        ("station", &s.manifest.block.station),
-                        ("ago", &ago),
-                        ("source", &source),
-                    ])}
+                    {l.f(F::SavedLine { driver: &s.manifest.driver.name, station: &s.manifest.block.station, ago: &ago, source: &source })}
                 </p>
                 {warning.map(|w| view! { <p class="notice warn stale" role="status">{w}</p> })}
             })
@@ -504,10 +512,10 @@ fn ActionBar(next_id: Memo<Option<String>>) -> impl IntoView {
     let unsent = move || book.marks.with(|m| m.unsent());
     let can_undo = move || book.marks.with(|m| m.undo_target().is_some());
     let sync_text = move || match (book.sync.get(), unsent()) {
-        (Sync::Sending, n) => l.n(n, T::SyncSendingOne, T::SyncSendingOther),
+        (Sync::Sending, n) => l.f(F::SyncSending { n: &n }),
         (_, 0) => l.t(T::SyncAllSent).to_string(),
-        (Sync::Failed(_), n) => l.n(n, T::SyncFailedOne, T::SyncFailedOther),
-        (Sync::Idle, n) => l.n(n, T::SyncWaitingOne, T::SyncWaitingOther),
+        (Sync::Failed(_), n) => l.f(F::SyncFailed { n: &n }),
+        (Sync::Idle, n) => l.f(F::SyncWaiting { n: &n }),
     };
     view! {
         <div class="action-bar">

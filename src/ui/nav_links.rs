@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::i18n::catalogues::RouteText as T;
+use crate::model::i18n::catalogues::{RouteFill as F, RouteText as T};
 use crate::model::i18n::Lang;
 use crate::model::navigate::{nav_url, NavApp};
 use crate::model::storage_keys::NAV_APP;
@@ -62,10 +62,10 @@ pub fn NavigateLink(
     };
     let l = use_locale();
     let name = move || {
-        l.f(
-            T::NavigateTo,
-            &[("address", &label), ("app", app_name(l.lang(), app.get()))],
-        )
+        l.f(F::NavigateTo {
+            address: &label,
+            app: &app_name(l.lang(), app.get()),
+        })
     };
     view! {
         <Show when=has_link.clone() fallback=move || view! {

@@ -6,14 +6,15 @@ use leptos::prelude::*;
 
 use super::contrast_toggle::ContrastToggle;
 use super::driver_view::{
-    coarse_now, marked_manifest, watch_location, GeoState, MoreRows, ROWS_STEP,
+    coarse_now, marked_manifest, more_stops, watch_location, GeoState, MoreRows, ROWS_STEP,
 };
 use super::long_text::{long_text, short_plain, short_text};
 use super::nav_links::{saved_nav_app, NavAppSelect, NavigateLink};
 use super::route_sketch::{RouteSketch, SketchStop};
 use super::stop_card::window_text;
-use crate::model::i18n::catalogues::DriverText as D;
-use crate::model::i18n::catalogues::RouteText as T;
+use crate::model::i18n::catalogues::{DriverFill as DF, DriverText as D};
+use crate::model::i18n::catalogues::{RouteFill as F, RouteText as T};
+use crate::model::i18n::{around_mark, MARK};
 use crate::model::manifest::{PackageStatus, Stop};
 use crate::model::navigate::NavApp;
 use crate::model::route::{
@@ -103,7 +104,7 @@ pub fn RouteScreen() -> impl IntoView {
                         (0..shown).map(|i| view! { <RouteRow index=i manifest=manifest next selected now /> }).collect_view()
                     }}
                 </ol>
-                <MoreRows limit total=stop_count noun=l.t(D::NounStops) />
+                <MoreRows limit total=stop_count label=more_stops />
             </Show>
         </section>
     }
@@ -116,9 +117,12 @@ fn RouteProgress(progress: Memo<Option<(usize, usize)>>) -> impl IntoView {
         progress.get().map(|(done, total)| {
             view! {
                 <div class="route-progress">
-                    <p><strong>{l.f(T::DoneOf, &[("done", &done.to_string()), ("total", &total.to_string())])}</strong>" " {l.t(T::StopsDone)}</p>
+                    <p>{
+                        let (before, after) = around_mark(&l.f(F::StopsDone { count: &MARK }));
+                        view! { {before}<strong>{l.f(F::DoneOf { done: &done, total: &total })}</strong>{after} }
+                    }</p>
                     <progress max=total.max(1).to_string() value=done.to_string()
-                        aria-label=l.f(T::DoneOfStops, &[("done", &done.to_string()), ("total", &total.to_string())])></progress>
+                        aria-label=l.f(F::DoneOfStops { done: &done, total: &total })></progress>
                 </div>
             }
         })
@@ -149,7 +153,7 @@ fn window_badge(l: Locale, stop: &Stop, now: i64) -> Option<(&'static str, Strin
 
 /// "3 packages" in the driver's language.
 fn packages(l: Locale, n: usize) -> String {
-    l.n(n, D::PackagesOne, D::PackagesOther)
+    l.f(DF::Packages { n: &n })
 }
 
 fn pending_count(stop: &Stop) -> usize {
@@ -199,7 +203,7 @@ fn FocusCard(
             <div class="focus-head">
                 <span class="seq" aria-hidden="true">{stop.seq}</span>
                 <div class="addr">
-                    <h2 id="focus-title">{l.f(T::StopTitle, &[("seq", &stop.seq.to_string()), ("address", &short_text(&stop.address.line1))])}</h2>
+                    <h2 id="focus-title">{l.f(F::StopTitle { seq: &stop.seq, address: &short_text(&stop.address.line1) })}</h2>
                     {stop.address.line2.clone().map(long_text).map(|(l, more)| view! { <p class="line2">{l}{more}</p> })}
                     {
                         let (city, more) = long_text(format!("{} {}", stop.address.city, stop.address.postcode));
@@ -212,16 +216,19 @@ fn FocusCard(
                     <svg class="arrow" viewBox="-12 -12 24 24" aria-hidden="true">
                         <path d="M0,-10 L7,8 L0,4 L-7,8 Z" transform=format!("rotate({bearing:.0})") />
                     </svg>
-                    <strong>{dist}</strong>" " {l.f(T::OfYou, &[("dir", dir)])}
+                    {
+                        let (before, after) = around_mark(&l.f(F::Distance { distance: &MARK, dir: &dir }));
+                        view! { {before}<strong>{dist}</strong>{after} }
+                    }
                 </p>
             })}
             <div class="stop-info">
                 {window.map(|w| view! { <p class="window">{l.t(D::Window)} " " <strong>{w}</strong></p> })}
                 {move || badge().map(|(class, words)| view! { <p class=format!("window-state {class}")>{words}</p> })}
                 <p class="pkg-count">{if done {
-                    l.f(T::DonePackages, &[("packages", &packages(l, total))])
+                    l.f(F::DonePackages { n: &total })
                 } else {
-                    l.f(T::ToDeliver, &[("packages", &packages(l, pending))])
+                    l.f(F::ToDeliver { n: &pending })
                 }}</p>
                 {stop.access_code.clone().map(long_text).map(|(c, more)| view! { <p class="access">{l.t(D::AccessCode)} " " <strong>{c}</strong>{more}</p> })}
                 {stop.notes.clone().map(long_text).map(|(n, more)| view! { <p class="notes">{n}{more}</p> })}
@@ -266,8 +273,10 @@ fn RouteRow(
                         <span class="seq" aria-hidden="true">{stop.seq}</span>
                         <span class="row-main">
                             <span class="row-addr">
-                                <span class="visually-hidden">{format!("{} ", l.f(T::StopTitle, &[("seq", &stop.seq.to_string()), ("address", "")]).trim_end())}</span>
-                                {short_text(&stop.address.line1)}
+                                {
+                                    let (before, after) = around_mark(&l.f(F::StopTitle { seq: &stop.seq, address: &MARK }));
+                                    view! { <span class="visually-hidden">{before}</span>{short_text(&stop.address.line1)}{after} }
+                                }
                             </span>
                             <span class="row-meta">
                                 {is_next.then(|| view! { <span class="next-badge">{l.t(T::Next)}</span> })}
@@ -296,11 +305,12 @@ fn RouteBar(
         focus_stop.get().map(|stop| {
             // Also the pin's label in a `geo:` link: kept short.
             let label = short_plain(&stop.address.one_line());
-            let what = l.t(if is_next.get() { T::Next } else { T::Selected });
+            let seq = &stop.seq;
+            let kind = l.f(if is_next.get() { F::BarNext { seq } } else { F::BarSelected { seq } });
             view! {
                 <div class="action-bar route-bar">
                     <p class="bar-stop">
-                        <span class="bar-kind">{l.f(T::BarStop, &[("what", what), ("seq", &stop.seq.to_string())])}</span>
+                        <span class="bar-kind">{kind}</span>
                         <span class="bar-addr">{short_text(&stop.address.line1)}</span>
                     </p>
                     <div class="bar-buttons">

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::i18n::catalogues::RouteText as T;
+use crate::model::i18n::catalogues::{RouteFill as F, RouteText as T};
 use crate::state::locale::use_locale;
 use wasm_bindgen::JsCast;
 
@@ -155,10 +155,7 @@ pub fn RouteSketch(
                     } else {
                         T::SketchToDo
                     });
-                    let name = l.f(
-                        T::SketchStop,
-                        &[("seq", &stop.seq.to_string()), ("name", &stop.name), ("status", status)],
-                    );
+                    let name = l.f(F::SketchStop { seq: &stop.seq, name: &stop.name, status: &status });
                     let select = move || selected.set(Some(i));
                     Some(view! {
                         <g class="marker" class:next=is_next class:selected=is_sel

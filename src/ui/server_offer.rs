@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::handoff_actions::{exact, stops_and_packages};
-use crate::model::i18n::catalogues::DriverText as T;
+use crate::model::i18n::catalogues::{DriverFill as F, DriverText as T};
 use crate::model::manifest::Manifest;
 use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
@@ -15,24 +15,25 @@ use crate::state::routebook::RouteBook;
 pub fn ServerOfferNotice() -> impl IntoView {
     let book = expect_context::<RouteBook>();
     let l = use_locale();
-    let words = move |m: &Manifest| {
-        let when = exact(l.lang(), &m.generated_at).unwrap_or_else(|| m.generated_at.clone());
-        let count = stops_and_packages(l.lang(), m.stops.len(), m.package_count());
-        [("count", count), ("when", when)]
-    };
-    let fill = move |key: T, m: &Manifest| {
-        let w = words(m);
-        l.f(key, &[(w[0].0, &w[0].1), (w[1].0, &w[1].1)])
+    // "The company's: 3 stops, 12 packages, made …" or the imported one's.
+    let describe = move |m: &Manifest, company: bool| {
+        let when = &exact(l.lang(), &m.generated_at).unwrap_or_else(|| m.generated_at.clone());
+        let count = &stops_and_packages(l.lang(), m.stops.len(), m.package_count());
+        l.f(if company {
+            F::OfferCompany { count, when }
+        } else {
+            F::OfferImported { count, when }
+        })
     };
     move || {
         let offer = book.offer.get()?;
         let mine = book
             .saved
-            .with(|s| s.as_ref().map(|s| fill(T::OfferImported, &s.manifest)));
+            .with(|s| s.as_ref().map(|s| describe(&s.manifest, false)));
         Some(view! {
             <section class="notice warn server-offer" role="alert" aria-labelledby="offer-title">
                 <p id="offer-title"><strong>{l.t(T::OfferTitle)}</strong></p>
-                <p>{fill(T::OfferCompany, &offer.manifest)}</p>
+                <p>{describe(&offer.manifest, true)}</p>
                 {mine.map(|m| view! { <p>{m}</p> })}
                 <p>{l.t(T::OfferUnsent)}</p>
                 <div class="row">

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::kept_on_phone::UnreadableMarksCard;
 use super::language_picker::LanguagePicker;
 use crate::model::event::EventKind;
-use crate::model::i18n::catalogues::SettingsText as T;
+use crate::model::i18n::catalogues::{SettingsFill as F, SettingsText as T};
 use crate::model::i18n::Text;
 use crate::platform::intl;
 use crate::state::locale::use_locale;
@@ -70,10 +70,7 @@ fn StorageInfo() -> impl IntoView {
                 <button type="button" class="secondary" on:click=ask>{l.t(T::AskToKeep)}</button>
             </Show>
             <p class="usage">
-                {move || usage.get().map(|(used, quota)| l.f(T::Usage, &[
-                    ("used", &intl::one_decimal(l.lang(), used / 1_048_576.0)),
-                    ("quota", &intl::integer(l.lang(), quota / 1_048_576.0)),
-                ]))}
+                {move || usage.get().map(|(used, quota)| l.f(F::Usage { used: &intl::one_decimal(l.lang(), used / 1_048_576.0), quota: &intl::integer(l.lang(), quota / 1_048_576.0) }))}
             </p>
         </section>
     }
@@ -125,10 +122,10 @@ fn StuckMarks() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="unsent-title">
             <h2 id="unsent-title">{l.t(T::UnsentTitle)}</h2>
-            <p>{move || l.f(T::UnsentCount, &[("n", &book.marks.with(|m| m.unsent()).to_string())])}</p>
+            <p>{move || l.f(F::UnsentCount { n: &book.marks.with(|m| m.unsent()).to_string() })}</p>
             <ul class="stuck">
                 {move || stuck().into_iter().map(|(pkg, kind, tries, why)| view! {
-                    <li>{l.f(T::Stuck, &[("package", &pkg), ("kind", kind), ("tries", &tries.to_string()), ("why", &why)])}</li>
+                    <li>{l.f(F::Stuck { package: &pkg, kind: &kind, tries: &tries, why: &why })}</li>
                 }).collect_view()}
             </ul>
             <UnreadableMarksCard />
@@ -177,7 +174,7 @@ fn SignOut() -> impl IntoView {
                             <p id="confirm-text" class="warn-text">
                                 {move || {
                                     let n = unsent();
-                                    let loss = (n > 0).then(|| l.f(T::ConfirmLoss, &[("n", &n.to_string())]));
+                                    let loss = (n > 0).then(|| l.f(F::ConfirmLoss { n: &n }));
                                     let copy = unreadable().then(|| l.t(T::UnreadableBeforeSignOut).to_string());
                                     [loss, copy].into_iter().flatten().collect::<Vec<_>>().join(" ")
                                 }}

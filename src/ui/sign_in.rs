@@ -9,7 +9,7 @@ use super::guidance_panel::GuidancePanel;
 use super::kept_on_phone::KeptOnPhone;
 use super::language_picker::LanguagePicker;
 use crate::backend::demo::server::{DISPATCHER_LOGIN, DRIVER_LOGIN};
-use crate::model::i18n::catalogues::SignInText as T;
+use crate::model::i18n::catalogues::{SignInFill as F, SignInText as T};
 use crate::model::outage::SavedPlace;
 use crate::state::locale::use_locale;
 use crate::state::session::{SessionEnd, SessionState};
@@ -69,7 +69,7 @@ pub fn SignIn() -> impl IntoView {
                 {move || attempt.note.get().map(|n| {
                     let text = match n {
                         FormNote::EnterBoth => l.t(T::EnterBoth).to_string(),
-                        FormNote::NotRemembered(e) => l.f(T::NotRemembered, &[("detail", &e.to_string())]),
+                        FormNote::NotRemembered(e) => l.f(F::NotRemembered { detail: &e.to_string() }),
                     };
                     view! { <p class="form-note" role="alert">{text}</p> }
                 })}

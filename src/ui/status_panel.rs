@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::app::EnvSignal;
-use crate::model::i18n::catalogues::AppText as T;
+use crate::model::i18n::catalogues::{AppFill as F, AppText as T};
 use crate::model::outage::statuspage::Indicator;
 use crate::model::time::human_duration_in;
 use crate::platform::clock::now_ms;
@@ -37,7 +37,7 @@ pub fn StatusPanel() -> impl IntoView {
                     let overall = s.description.clone().unwrap_or_else(|| l.t(indicator_words(&s.indicator)).to_string());
                     view! {
                         <p class="overall"><strong>{overall}</strong>
-                             " " {l.f(T::StatusChecked, &[("ago", &human_duration_in(l.lang(), now_ms() - fetched))])}</p>
+                             " " {l.f(F::StatusChecked { ago: &human_duration_in(l.lang(), now_ms() - fetched) })}</p>
                         <ul class="affected">
                             {s.affected.iter().map(|c| view! {
                                 <li>{format!("{}: {}", c.name, c.status.describe(l.lang()))}</li>
@@ -49,7 +49,7 @@ pub fn StatusPanel() -> impl IntoView {
                         })}
                     }
                 })}
-                {problem.map(|p| view! { <p class="hint">{l.f(T::StatusProblem, &[("problem", &p.describe(l.lang()))])}</p> })}
+                {problem.map(|p| view! { <p class="hint">{l.f(F::StatusProblem { problem: &p.describe(l.lang()) })}</p> })}
             </div>
         })
     }

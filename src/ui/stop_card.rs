@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::long_text::long_text;
 use crate::model::event::AttemptReason;
-use crate::model::i18n::catalogues::DriverText as T;
+use crate::model::i18n::catalogues::{DriverFill as F, DriverText as T};
 use crate::model::i18n::{Lang, Text};
 use crate::model::manifest::{Package, PackageStatus, Stop};
 use crate::model::progress::status_of;
@@ -144,7 +144,7 @@ pub fn StopCard(
     view! {
         <article class="stop" class:hit=move || hit.get().unwrap_or(false) class:done=done class:next=is_next aria-labelledby=title_id.clone() data-stop=stop.id.clone()>
             <header class="stop-head">
-                <span class="seq" aria-label=l.f(T::StopLabel, &[("seq", &stop.seq.to_string())])>{stop.seq}</span>
+                <span class="seq" aria-label=l.f(F::StopLabel { seq: &stop.seq })>{stop.seq}</span>
                 <div class="addr">
                     // Shown by the card's `next` class (CSS): a `Show` per
                     // card cost every card a search builds a memo and an owner.
@@ -164,7 +164,7 @@ pub fn StopCard(
                 {notes.map(|(n, more)| view! { <p class="notes">{n}{more}</p> })}
             </div>
             {move || (count() < of_packages).then(|| view! {
-                <p class="shown-of">{l.f(T::ShowingOf, &[("shown", &count().to_string()), ("n", &of_packages.to_string())])}</p>
+                <p class="shown-of">{l.f(F::ShowingOf { shown: &count(), n: &of_packages })}</p>
             })}
             <ul class="packages">
                 <For each=move || built.get() key=|i| *i children=move |i| {
@@ -174,7 +174,7 @@ pub fn StopCard(
             </ul>
             {move || (count() > 1 && !read_only).then(|| view! {
                 <button type="button" class="secondary all" on:click=deliver_all disabled=done>
-                    {l.f(T::AllDelivered, &[("n", &count().to_string())])}
+                    {l.f(F::AllDelivered { n: &count() })}
                 </button>
             })}
         </article>
@@ -220,7 +220,7 @@ fn PackageRow(
                 <p class="tracking"><span class="head">{head}</span><strong class="last4">{last4}</strong></p>
                 <p class="recipient">{recipient}{recipient_more}</p>
                 <p class="meta">
-                    <span class="size">{l.f(T::Size, &[("size", package.size.as_str())])}</span>
+                    <span class="size">{l.f(F::Size { size: &package.size.as_str() })}</span>
                     {package.signature_required.then(|| view! { <span class="sig">{l.t(T::Signature)}</span> })}
                     {notes.map(|(n, more)| view! { <span class="pkg-notes">{n}{more}</span> })}
                 </p>
@@ -229,7 +229,7 @@ fn PackageRow(
             {(!read_only).then(|| view! {
                 <div class="actions" class:hidden=move || !pending()>
                     <button type="button" class="primary deliver" on:click=deliver
-                        aria-label=l.f(T::DeliveredAria, &[("tracking", &tracking)])>{l.t(T::DeliveredButton)}</button>
+                        aria-label=l.f(F::DeliveredAria { tracking: &tracking })>{l.t(T::DeliveredButton)}</button>
                     <button type="button" class="secondary attempt" node_ref=attempt on:click=move |_| {
                             // Already open: setting it again would rebuild the form and lose its note.
                             if !choosing.get_untracked() {

@@ -9,8 +9,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::i18n::catalogues::HandoffText;
-use crate::model::i18n::{tr_fill, Lang, Text};
+use crate::model::i18n::catalogues::{HandoffFill as F, HandoffText};
+use crate::model::i18n::{Fill, Lang, Text};
 use crate::model::manifest::Manifest;
 use crate::model::time::parse_rfc3339;
 use crate::model::validate::{decode_manifest, ManifestProblem};
@@ -109,48 +109,44 @@ impl ImportProblem {
     /// The problem in words a driver can act on, in the given language.
     pub fn describe(&self, lang: Lang) -> String {
         use ImportProblem::*;
-        let t = |key: HandoffText, args: &[(&str, &str)]| tr_fill(lang, key, args);
+        let t = |key: HandoffText| key.text(lang).to_string();
         let quoted = |s: &str| format!("{s:?}");
         match self {
-            TooLarge { bytes, limit } => t(
-                HandoffText::TooLarge,
-                &[
-                    // Rounded up, so one byte over never reads "5120 KB, more than 5120 KB".
-                    ("size", &bytes.div_ceil(1024).to_string()),
-                    ("limit", &(limit / 1024).to_string()),
-                ],
-            ),
-            LinkTooLarge { limit } => t(
-                HandoffText::LinkTooLarge,
-                &[("limit", &(limit / 1024).to_string())],
-            ),
-            EmptyFile => t(HandoffText::EmptyFile, &[]),
+            TooLarge { bytes, limit } => F::TooLarge {
+                // Rounded up, so one byte over never reads "5120 KB, more than 5120 KB".
+                size: &bytes.div_ceil(1024),
+                limit: &(limit / 1024),
+            }
+            .fill(lang),
+            LinkTooLarge { limit } => F::LinkTooLarge {
+                limit: &(limit / 1024),
+            }
+            .fill(lang),
+            EmptyFile => t(HandoffText::EmptyFile),
             UnknownFileType { name: Some(n) } => {
-                t(HandoffText::NotAManifestNamed, &[("name", &shown(n))])
+                F::NotAManifestNamed { name: &shown(n) }.fill(lang)
             }
-            UnknownFileType { name: None } => t(HandoffText::NotAManifest, &[]),
-            UnclosedQuote { line } => t(HandoffText::UnclosedQuote, &[("line", &line.to_string())]),
-            TextAfterQuote { line } => {
-                t(HandoffText::TextAfterQuote, &[("line", &line.to_string())])
-            }
+            UnknownFileType { name: None } => t(HandoffText::NotAManifest),
+            UnclosedQuote { line } => F::UnclosedQuote { line }.fill(lang),
+            TextAfterQuote { line } => F::TextAfterQuote { line }.fill(lang),
             CellCount {
                 line,
                 found,
                 expected,
-            } => t(
-                HandoffText::CellCount,
-                &[
-                    ("line", &line.to_string()),
-                    ("found", &found.to_string()),
-                    ("expected", &expected.to_string()),
-                ],
-            ),
-            MissingColumn { column } => {
-                t(HandoffText::MissingColumn, &[("column", &quoted(column))])
+            } => F::CellCount {
+                line,
+                found,
+                expected,
             }
-            DuplicateColumn { column } => {
-                t(HandoffText::DuplicateColumn, &[("column", &quoted(column))])
+            .fill(lang),
+            MissingColumn { column } => F::MissingColumn {
+                column: &quoted(column),
             }
+            .fill(lang),
+            DuplicateColumn { column } => F::DuplicateColumn {
+                column: &quoted(column),
+            }
+            .fill(lang),
             BadValue {
                 line,
                 column,
@@ -162,15 +158,13 @@ impl ImportProblem {
                     Expected::WholeNumber => HandoffText::ExpectedWholeNumber,
                     Expected::TrueFalse => HandoffText::ExpectedTrueFalse,
                 };
-                t(
-                    HandoffText::BadValue,
-                    &[
-                        ("line", &line.to_string()),
-                        ("column", &quoted(column)),
-                        ("value", &shown(value)),
-                        ("what", what.text(lang)),
-                    ],
-                )
+                F::BadValue {
+                    line,
+                    column: &quoted(column),
+                    value: &shown(value),
+                    what: &what.text(lang),
+                }
+                .fill(lang)
             }
             Conflict {
                 line,
@@ -178,29 +172,26 @@ impl ImportProblem {
                 first_line,
                 stop_id,
             } => {
-                let (line, column, first) =
-                    (line.to_string(), quoted(column), first_line.to_string());
-                let args = [
-                    ("line", line.as_str()),
-                    ("column", &column),
-                    ("first", &first),
-                ];
+                let column = &quoted(column);
                 match stop_id {
-                    Some(stop) => t(
-                        HandoffText::ConflictInStop,
-                        &[args[0], args[1], args[2], ("stop", stop)],
-                    ),
-                    None => t(HandoffText::ConflictInFile, &args),
+                    Some(stop) => F::ConflictInStop {
+                        line,
+                        column,
+                        first: first_line,
+                        stop,
+                    }
+                    .fill(lang),
+                    None => F::ConflictInFile {
+                        line,
+                        column,
+                        first: first_line,
+                    }
+                    .fill(lang),
                 }
             }
-            NoRows => t(HandoffText::NoRows, &[]),
+            NoRows => t(HandoffText::NoRows),
             Manifest(p) => p.describe(lang),
-            MoreProblems { count } => crate::model::i18n::count(
-                lang,
-                *count,
-                HandoffText::MoreProblemsOne,
-                HandoffText::MoreProblemsOther,
-            ),
+            MoreProblems { count } => F::MoreProblems { n: count }.fill(lang),
         }
     }
 }

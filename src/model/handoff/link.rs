@@ -13,8 +13,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::i18n::catalogues::HandoffText;
-use crate::model::i18n::{tr_fill, Lang};
+use crate::model::i18n::catalogues::{HandoffFill, HandoffText};
+use crate::model::i18n::{Fill, Lang, Text};
 use crate::model::manifest::Manifest;
 use crate::model::time::parse_rfc3339;
 
@@ -153,23 +153,22 @@ pub enum LinkError {
 impl LinkError {
     /// What is wrong with the link, in the given language.
     pub fn describe(&self, lang: Lang) -> String {
-        let t = |key: HandoffText, args: &[(&str, &str)]| tr_fill(lang, key, args);
+        let t = |key: HandoffText| key.text(lang).to_string();
         match self {
-            LinkError::Empty => t(HandoffText::LinkEmpty, &[]),
-            LinkError::TooLong { chars, limit } => t(
-                HandoffText::LinkTooLong,
-                &[("chars", &chars.to_string()), ("limit", &limit.to_string())],
-            ),
-            LinkError::NotALink => t(HandoffText::NotALink, &[]),
-            LinkError::UnknownVersion { found } => t(
-                HandoffText::LinkUnknownVersion,
-                &[("found", &format!("{found:?}"))],
-            ),
-            LinkError::BadCharacter { found } => t(
-                HandoffText::LinkBadCharacter,
-                &[("found", &format!("{found:?}"))],
-            ),
-            LinkError::Damaged => t(HandoffText::LinkDamaged, &[]),
+            LinkError::Empty => t(HandoffText::LinkEmpty),
+            LinkError::TooLong { chars, limit } => {
+                HandoffFill::LinkTooLong { chars, limit }.fill(lang)
+            }
+            LinkError::NotALink => t(HandoffText::NotALink),
+            LinkError::UnknownVersion { found } => HandoffFill::LinkUnknownVersion {
+                found: &format!("{found:?}"),
+            }
+            .fill(lang),
+            LinkError::BadCharacter { found } => HandoffFill::LinkBadCharacter {
+                found: &format!("{found:?}"),
+            }
+            .fill(lang),
+            LinkError::Damaged => t(HandoffText::LinkDamaged),
         }
     }
 }

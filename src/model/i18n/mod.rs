@@ -1,11 +1,12 @@
 //! The translation layer: every sentence a driver or dispatcher reads comes
 //! from a catalogue here, in English and Spanish.
 //!
-//! Each catalogue is an enum of keys declared with [`catalogue!`], which
-//! takes the English and the Spanish text side by side, so a key cannot exist
-//! in one language only: the compiler refuses it. The tests below go further
-//! (no empty text, the same `{placeholders}` in both languages, Spanish that
-//! was actually translated). Pure data and string filling only: the browser's
+//! Each catalogue is declared with [`catalogue!`], which takes the English
+//! and the Spanish text side by side: an enum of words, and an enum of
+//! sentences whose variants carry one field per `{placeholder}`. So a key
+//! cannot exist in one language only, and a placeholder cannot be misspelt,
+//! left out or given no value: the compiler refuses it. The tests below go
+//! further (no empty text, Spanish that was actually translated). Pure data and string filling only: the browser's
 //! `Intl` formatting of numbers, distances and times lives in the platform
 //! layer, and the UI picks the language from its context.
 
@@ -137,16 +138,97 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// A key's text with its placeholders filled.
-pub fn tr_fill<T: Text>(lang: Lang, key: T, args: &[(&str, &str)]) -> String {
-    fill(key.text(lang), args)
+/// A sentence of a catalogue (a key with placeholders, declared in the
+/// second part of a [`catalogue!`]): its text in a language, filled with the
+/// values the key carries.
+///
+/// The values are the variant's fields, so a complete sentence compiles:
+/// ```
+/// use roadbook::model::i18n::{catalogues::DriverFill, Fill, Lang};
+/// let words = DriverFill::NoMatch { query: &"4411" }.fill(Lang::En);
+/// assert_eq!(words, "No package matches “4411”.");
+/// ```
+/// and a misspelt or a missing value does not:
+/// ```compile_fail
+/// use roadbook::model::i18n::{catalogues::DriverFill, Fill, Lang};
+/// let words = DriverFill::NoMatch { qeury: &"4411" }.fill(Lang::En);
+/// ```
+/// ```compile_fail
+/// use roadbook::model::i18n::{catalogues::DriverFill, Fill, Lang};
+/// let words = DriverFill::NoMatch {}.fill(Lang::En);
+/// ```
+pub trait Fill: Copy {
+    fn fill(self, lang: Lang) -> String;
 }
 
-/// "1 package" / "3 packages": English and Spanish both use the one/other
-/// split, so two keys per counted noun are enough. `{n}` is the count.
-pub fn count<T: Text>(lang: Lang, n: usize, one: T, other: T) -> String {
-    let key = if n == 1 { one } else { other };
-    fill(key.text(lang), &[("n", &n.to_string())])
+/// A value for a placeholder: anything shown as text. Outside text is
+/// isolated when filled (see [`isolate`]).
+pub trait Arg: std::fmt::Display {
+    /// Whether the value is the number one, which picks a count's first
+    /// form ("1 package").
+    fn is_one(&self) -> bool {
+        false
+    }
+}
+
+impl<T: Arg + ?Sized> Arg for &T {
+    fn is_one(&self) -> bool {
+        (**self).is_one()
+    }
+}
+impl Arg for str {}
+impl Arg for String {}
+impl Arg for std::borrow::Cow<'_, str> {}
+impl Arg for char {}
+impl Arg for f64 {}
+
+macro_rules! counted_args {
+    ($($t:ty),+) => {
+        $( impl Arg for $t {
+            fn is_one(&self) -> bool {
+                *self == 1
+            }
+        } )+
+    };
+}
+counted_args!(u8, u16, u32, u64, usize, i32, i64);
+
+/// Fills a sentence: of a count's two forms, the first when `n` is one.
+pub fn fill_forms(forms: &[&str], args: &[(&str, &dyn Arg)]) -> String {
+    let template = match forms {
+        [one, other] => {
+            let is_one = args.iter().any(|(name, v)| *name == "n" && v.is_one());
+            if is_one {
+                one
+            } else {
+                other
+            }
+        }
+        [only, ..] => only,
+        [] => "",
+    };
+    let values: Vec<(&str, String)> = args
+        .iter()
+        .map(|(name, value)| (*name, value.to_string()))
+        .collect();
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    fill(template, &pairs)
+}
+
+/// Stands for a value the screen renders itself (a link, a number in bold)
+/// when a sentence is filled: [`around_mark`] then gives the words on each
+/// side, so the sentence stays whole in the catalogue and the screen puts
+/// its element where the language puts the value. U+FFFC is Unicode's
+/// "object replacement character", which no catalogue text contains.
+pub const MARK: &str = "\u{FFFC}";
+
+/// The words before and after [`MARK`] in a filled sentence (all of it
+/// before, when the mark is missing).
+pub fn around_mark(text: &str) -> (String, String) {
+    match text.split_once(MARK) {
+        Some((before, after)) => (before.to_string(), after.to_string()),
+        None => (text.to_string(), String::new()),
+    }
 }
 
 /// For tests of what reaches the screen: the words of `en` (the English

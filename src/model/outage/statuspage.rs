@@ -11,8 +11,8 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::classify::clean_text;
-use crate::model::i18n::catalogues::AppText as T;
-use crate::model::i18n::{tr_fill, Lang, Text};
+use crate::model::i18n::catalogues::{AppFill as F, AppText as T};
+use crate::model::i18n::{Fill, Lang, Text};
 use crate::model::time::parse_rfc3339;
 use crate::text_enum;
 
@@ -148,17 +148,12 @@ impl StatusPageError {
     /// The problem in the reader's language (a JSON parser's own message
     /// stays as it is: it is for whoever runs the page).
     pub fn describe(&self, lang: Lang) -> String {
-        let t = |key: T, args: &[(&str, &str)]| tr_fill(lang, key, args);
         match self {
-            StatusPageError::NotJson(m) => t(T::StatusNotJson, &[("detail", m)]),
-            StatusPageError::NotASummary => t(T::StatusNotASummary, &[]),
-            StatusPageError::TooLarge { bytes } => {
-                t(T::StatusTooLarge, &[("bytes", &bytes.to_string())])
-            }
-            StatusPageError::Answered { status } => {
-                t(T::StatusAnswered, &[("status", &status.to_string())])
-            }
-            StatusPageError::Unreachable => t(T::StatusUnreachable, &[]),
+            StatusPageError::NotJson(detail) => F::StatusNotJson { detail }.fill(lang),
+            StatusPageError::NotASummary => T::StatusNotASummary.text(lang).to_string(),
+            StatusPageError::TooLarge { bytes } => F::StatusTooLarge { bytes }.fill(lang),
+            StatusPageError::Answered { status } => F::StatusAnswered { status }.fill(lang),
+            StatusPageError::Unreachable => T::StatusUnreachable.text(lang).to_string(),
         }
     }
 }
@@ -173,8 +168,8 @@ impl ComponentStatus {
             ComponentStatus::UnderMaintenance => T::ComponentMaintenance,
             // Never listed (see `affected_component`), but not "broken".
             ComponentStatus::Operational => T::IndicatorNone,
-            ComponentStatus::Unknown(s) => {
-                return tr_fill(lang, T::ComponentOtherStatus, &[("status", s)])
+            ComponentStatus::Unknown(status) => {
+                return F::ComponentOtherStatus { status }.fill(lang)
             }
         };
         key.text(lang).to_string()

@@ -9,8 +9,8 @@
 use super::classify::{FailureKind, Operation};
 use super::guidance::{SavedContext, SavedPlace};
 use crate::model::config::Support;
-use crate::model::i18n::catalogues::OutageText as T;
-use crate::model::i18n::{count, tr_fill, Lang, Text};
+use crate::model::i18n::catalogues::{OutageFill as F, OutageText as T};
+use crate::model::i18n::{Fill, Lang, Text};
 
 fn t(lang: Lang, key: T) -> String {
     key.text(lang).to_string()
@@ -18,20 +18,16 @@ fn t(lang: Lang, key: T) -> String {
 
 /// "1 mark", "3 marks".
 fn marks(lang: Lang, n: usize) -> String {
-    count(lang, n, T::MarksOne, T::MarksOther)
+    F::Marks { n: &n }.fill(lang)
 }
 
-/// "your manifest saved at 07:42 (38 packages)".
+/// "Your manifest saved at 07:42 (38 packages)", the subject that opens
+/// the sentences about what is kept.
 fn saved_manifest_words(lang: Lang, s: &SavedContext) -> String {
-    let time = s.saved_at_hhmm.as_str();
+    let time = &s.saved_at_hhmm;
     match s.packages {
-        0 => tr_fill(lang, T::SavedManifest, &[("time", time)]),
-        1 => tr_fill(lang, T::SavedManifestOne, &[("time", time)]),
-        n => tr_fill(
-            lang,
-            T::SavedManifestOther,
-            &[("time", time), ("n", &n.to_string())],
-        ),
+        0 => F::SavedManifest { time }.fill(lang),
+        n => F::SavedManifestPackages { time, n: &n }.fill(lang),
     }
 }
 
@@ -39,16 +35,7 @@ fn saved_manifest_words(lang: Lang, s: &SavedContext) -> String {
 fn marks_subject(lang: Lang, s: Option<&SavedContext>) -> String {
     match s.map_or(0, |s| s.unsent_marks) {
         0 => t(lang, T::MarksSubjectNone),
-        1 => t(lang, T::MarksSubjectOne),
-        n => tr_fill(lang, T::MarksSubjectOther, &[("n", &n.to_string())]),
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        n => F::MarksSubject { n: &n }.fill(lang),
     }
 }
 
@@ -114,24 +101,22 @@ impl SentWhen {
 /// on this phone; they will be sent when the system is back." ("is on the
 /// Manifest screen" where the guidance is not above it.)
 pub fn saved_manifest(lang: Lang, s: &SavedContext, when: SentWhen) -> String {
-    let key = match s.place {
-        SavedPlace::Below => T::SavedBelow,
-        SavedPlace::ManifestScreen => T::SavedOnManifestScreen,
-    };
-    tr_fill(
-        lang,
-        key,
-        &[
-            ("saved", &capitalise(&saved_manifest_words(lang, s))),
-            ("marks", &marks_subject(lang, Some(s))),
-            ("when", when.text(lang)),
-        ],
-    )
+    let saved = &saved_manifest_words(lang, s);
+    let marks = &marks_subject(lang, Some(s));
+    let when = &when.text(lang);
+    match s.place {
+        SavedPlace::Below => F::SavedBelow { saved, marks, when },
+        SavedPlace::ManifestScreen => F::SavedOnManifestScreen { saved, marks, when },
+    }
+    .fill(lang)
 }
 
 /// For the dispatcher's fleet view, which has no marks of its own.
 pub fn saved_fleet_below(lang: Lang, s: &SavedContext) -> String {
-    tr_fill(lang, T::SavedFleetBelow, &[("time", &s.saved_at_hhmm)])
+    F::SavedFleetBelow {
+        time: &s.saved_at_hhmm,
+    }
+    .fill(lang)
 }
 
 pub fn no_saved_manifest_outage(lang: Lang) -> String {
@@ -169,14 +154,14 @@ pub fn sign_in_to_get_manifest(lang: Lang) -> String {
 /// "Your manifest saved at 07:42 and your 3 marks not sent yet stay on this
 /// phone."
 pub fn saved_stays(lang: Lang, s: &SavedContext) -> String {
-    let saved = capitalise(&saved_manifest_words(lang, s));
+    let saved = &saved_manifest_words(lang, s);
     match s.unsent_marks {
-        0 => tr_fill(lang, T::SavedStays, &[("saved", &saved)]),
-        n => tr_fill(
-            lang,
-            T::SavedAndMarksStay,
-            &[("saved", &saved), ("marks", &marks(lang, n))],
-        ),
+        0 => F::SavedStays { saved }.fill(lang),
+        n => F::SavedAndMarksStay {
+            saved,
+            marks: &marks(lang, n),
+        }
+        .fill(lang),
     }
 }
 
@@ -187,7 +172,10 @@ pub fn step_keep_delivering(lang: Lang) -> String {
 }
 
 pub fn step_mark_as_you_go(lang: Lang, when: SentWhen) -> String {
-    tr_fill(lang, T::StepMarkAsYouGo, &[("when", when.text(lang))])
+    F::StepMarkAsYouGo {
+        when: &when.text(lang),
+    }
+    .fill(lang)
 }
 
 pub fn step_leave_open(lang: Lang) -> String {
@@ -211,7 +199,7 @@ pub fn step_check_capitals(lang: Lang) -> String {
 }
 
 pub fn step_reset_link(lang: Lang, url: &str) -> String {
-    tr_fill(lang, T::StepResetLink, &[("url", url)])
+    F::StepResetLink { url: &url }.fill(lang)
 }
 
 pub fn step_sign_in_again(lang: Lang) -> String {
@@ -228,25 +216,22 @@ fn support_means(lang: Lang, support: &Support) -> Option<String> {
             .map(str::to_string)
     };
     if let Some(p) = present(support.phone.as_deref()) {
-        ways.push(tr_fill(lang, T::SupportCall, &[("phone", &p)]));
+        ways.push(F::SupportCall { phone: &p }.fill(lang));
     }
     if let Some(s) = present(support.sms.as_deref()) {
-        ways.push(tr_fill(lang, T::SupportText, &[("sms", &s)]));
+        ways.push(F::SupportText { sms: &s }.fill(lang));
     }
     if let Some(u) = present(support.url.as_deref()) {
-        ways.push(tr_fill(lang, T::SupportGoTo, &[("url", &u)]));
+        ways.push(F::SupportGoTo { url: &u }.fill(lang));
     }
     let mut text = match ways.len() {
         0 => return None,
         1 => ways.remove(0),
-        n => tr_fill(
-            lang,
-            T::ListOr,
-            &[
-                ("list", &ways[..n - 1].join(T::ListSep.text(lang))),
-                ("last", &ways[n - 1]),
-            ],
-        ),
+        n => F::ListOr {
+            list: &ways[..n - 1].join(T::ListSep.text(lang)),
+            last: &ways[n - 1],
+        }
+        .fill(lang),
     };
     if let Some(h) = present(support.hours_in(lang)) {
         text.push_str(&format!(" ({h})"));
@@ -256,14 +241,14 @@ fn support_means(lang: Lang, support: &Support) -> Option<String> {
 
 fn give_code(lang: Lang, code: Option<&str>) -> String {
     code.map_or(String::new(), |c| {
-        format!(" {}", tr_fill(lang, T::GiveCode, &[("code", c)]))
+        format!(" {}", F::GiveCode { code: &c }.fill(lang))
     })
 }
 
 /// The step that sends the driver to a person, with the code to quote.
 pub fn step_contact_support(lang: Lang, support: &Support, code: Option<&str>) -> String {
     let reach = match support_means(lang, support) {
-        Some(m) => tr_fill(lang, T::StepContactSupport, &[("means", &m)]),
+        Some(means) => F::StepContactSupport { means: &means }.fill(lang),
         None => t(lang, T::StepContactSupportNone),
     };
     format!("{reach}{}", give_code(lang, code))
@@ -275,7 +260,7 @@ pub fn step_help_if_needed(lang: Lang, support: &Support, code: Option<&str>) ->
     support_means(lang, support).map(|m| {
         format!(
             "{}{}",
-            tr_fill(lang, T::StepHelpIfNeeded, &[("means", &m)]),
+            F::StepHelpIfNeeded { means: &m }.fill(lang),
             give_code(lang, code)
         )
     })
@@ -284,10 +269,7 @@ pub fn step_help_if_needed(lang: Lang, support: &Support, code: Option<&str>) ->
 pub fn step_ask_for_manifest(lang: Lang, support: &Support) -> String {
     let base = t(lang, T::StepAskForManifest);
     match support_means(lang, support) {
-        Some(m) => format!(
-            "{base} {}",
-            tr_fill(lang, T::DriverSupportMeans, &[("means", &m)])
-        ),
+        Some(m) => format!("{base} {}", F::DriverSupportMeans { means: &m }.fill(lang)),
         None => base,
     }
 }
@@ -310,12 +292,15 @@ pub fn dont_reinstall(lang: Lang, saved: Option<&SavedContext>) -> (String, Stri
     let unsent = saved.map_or(0, |s| s.unsent_marks);
     let loss = match (saved.is_some(), unsent) {
         (true, 0) => t(lang, T::LossManifest),
-        (true, n) => tr_fill(lang, T::LossManifestAndMarks, &[("marks", &marks(lang, n))]),
+        (true, n) => F::LossManifestAndMarks {
+            marks: &marks(lang, n),
+        }
+        .fill(lang),
         (false, _) => t(lang, T::LossAnything),
     };
     (
         t(lang, T::DontReinstall),
-        tr_fill(lang, T::DontReinstallWhy, &[("loss", &loss)]),
+        F::DontReinstallWhy { loss: &loss }.fill(lang),
     )
 }
 
@@ -386,14 +371,11 @@ fn banner_reason(kind: FailureKind, session_expired: bool) -> T {
 /// "Marks not sent yet: no connection on this phone. They are kept on this
 /// phone." One line for compact banners.
 pub fn banner(lang: Lang, op: Operation, kind: FailureKind, session_expired: bool) -> String {
-    let mut text = tr_fill(
-        lang,
-        T::Banner,
-        &[
-            ("subject", banner_subject(op).text(lang)),
-            ("reason", banner_reason(kind, session_expired).text(lang)),
-        ],
-    );
+    let mut text = F::Banner {
+        subject: &banner_subject(op).text(lang),
+        reason: &banner_reason(kind, session_expired).text(lang),
+    }
+    .fill(lang);
     if op == Operation::EventSync {
         text.push(' ');
         text.push_str(T::BannerKeptOnPhone.text(lang));

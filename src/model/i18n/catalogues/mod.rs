@@ -11,15 +11,15 @@ pub mod route;
 pub mod settings;
 pub mod sign_in;
 
-pub use app::AppText;
+pub use app::{AppFill, AppText};
 pub use demo::DemoText;
-pub use driver::DriverText;
-pub use fleet::FleetText;
-pub use handoff::HandoffText;
-pub use outage::OutageText;
-pub use route::RouteText;
-pub use settings::SettingsText;
-pub use sign_in::SignInText;
+pub use driver::{DriverFill, DriverText};
+pub use fleet::{FleetFill, FleetText};
+pub use handoff::{HandoffFill, HandoffText};
+pub use outage::{OutageFill, OutageText};
+pub use route::{RouteFill, RouteText};
+pub use settings::{SettingsFill, SettingsText};
+pub use sign_in::{SignInFill, SignInText};
 
 use super::macros::Entry;
 
