@@ -16,6 +16,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::i18n::Lang;
 use super::manifest::Manifest;
@@ -150,8 +151,6 @@ pub fn open(text: &str) -> Result<SavedManifest, EnvelopeError> {
         #[serde(default)]
         version: Option<u64>,
     }
-    // This pass also proves the whole text is valid JSON, which the span
-    // scanner below relies on.
     let probe: Probe = serde_json::from_str(text).map_err(|_| EnvelopeError::NotJson)?;
     match probe.version {
         Some(1) => open_v1(text),
@@ -164,6 +163,28 @@ pub fn open(text: &str) -> Result<SavedManifest, EnvelopeError> {
     }
 }
 
+/// The manifest as stored: its exact text, which the checksum covers.
+/// Re-serialising the parsed manifest would not give back these bytes: key
+/// order, escapes (`\u00e9` or `é`), number spellings (`1e3`, `1000.0`) and
+/// fields a newer build wrote that this one does not read all change them.
+#[derive(Deserialize)]
+struct StoredManifest<'a> {
+    #[serde(borrow, default)]
+    manifest: Option<&'a RawValue>,
+}
+
+impl<'a> StoredManifest<'a> {
+    fn read(text: &'a str) -> Result<&'a str, EnvelopeError> {
+        let stored: StoredManifest<'a> =
+            serde_json::from_str(text).map_err(|_| EnvelopeError::IntegrityFailed)?;
+        // `null` reads as `None`, like a missing key.
+        stored
+            .manifest
+            .map(RawValue::get)
+            .ok_or(EnvelopeError::Missing)
+    }
+}
+
 fn open_v2(text: &str) -> Result<SavedManifest, EnvelopeError> {
     #[derive(Deserialize)]
     struct Header {
@@ -172,7 +193,7 @@ fn open_v2(text: &str) -> Result<SavedManifest, EnvelopeError> {
         checksum: String,
     }
     let header: Header = serde_json::from_str(text).map_err(|_| EnvelopeError::IntegrityFailed)?;
-    let raw = raw_manifest(text)?;
+    let raw = StoredManifest::read(text)?;
     // Integrity first: a copy that fails it is not worth validating, and a
     // validation message about damaged text would mislead.
     if !header.checksum.eq_ignore_ascii_case(&checksum_hex(raw)) {
@@ -196,118 +217,12 @@ fn open_v1(text: &str) -> Result<SavedManifest, EnvelopeError> {
     }
     let header: Header = serde_json::from_str(text).map_err(|_| EnvelopeError::IntegrityFailed)?;
     let saved_at = parse_rfc3339(&header.saved_at).ok_or(EnvelopeError::IntegrityFailed)?;
-    let raw = raw_manifest(text)?;
+    let raw = StoredManifest::read(text)?;
     Ok(SavedManifest {
         saved_at_ms: saved_at.ms,
         source: ManifestSource::Server { etag: header.etag },
         manifest: decode_manifest(raw).map_err(EnvelopeError::InvalidManifest)?,
     })
-}
-
-/// The stored text of the top-level `"manifest"` value, or `Missing`.
-///
-/// The checksum covers the manifest's bytes as stored. Re-serialising a
-/// parsed manifest is not a substitute: serde_json's default float parsing
-/// may be off by one unit in the last place, which would fail good copies.
-fn raw_manifest(text: &str) -> Result<&str, EnvelopeError> {
-    let (start, end) = top_level_value_span(text, "manifest").ok_or(EnvelopeError::Missing)?;
-    match text.get(start..end) {
-        None | Some("null") => Err(EnvelopeError::Missing),
-        Some(raw) => Ok(raw),
-    }
-}
-
-/// Byte range of the value of `key` in the top-level object of `text`, which
-/// must already be known to be valid JSON. Never panics on any input; on
-/// text that is not valid JSON it may simply return `None`.
-fn top_level_value_span(text: &str, key: &str) -> Option<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut i = skip_ws(b, 0);
-    if b.get(i) != Some(&b'{') {
-        return None;
-    }
-    i += 1;
-    loop {
-        i = skip_ws(b, i);
-        if b.get(i) != Some(&b'"') {
-            return None; // `}` of an object without the key, or malformed
-        }
-        let key_end = skip_string(b, i)?;
-        // Decode the key properly, so an escaped spelling still counts.
-        let this_key: String = serde_json::from_str(text.get(i..key_end)?).ok()?;
-        i = skip_ws(b, key_end);
-        if b.get(i) != Some(&b':') {
-            return None;
-        }
-        let start = skip_ws(b, i + 1);
-        let end = skip_value(b, start)?;
-        if this_key == key {
-            return Some((start, end));
-        }
-        i = skip_ws(b, end);
-        match b.get(i) {
-            Some(b',') => i += 1,
-            _ => return None,
-        }
-    }
-}
-
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while matches!(b.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-        i += 1;
-    }
-    i
-}
-
-/// `b[i]` is an opening quote; returns the index just past the closing one.
-fn skip_string(b: &[u8], i: usize) -> Option<usize> {
-    let mut j = i + 1;
-    loop {
-        match b.get(j)? {
-            b'\\' => j += 2,
-            b'"' => return Some(j + 1),
-            _ => j += 1,
-        }
-    }
-}
-
-/// Index just past the JSON value starting at `b[i]`.
-fn skip_value(b: &[u8], i: usize) -> Option<usize> {
-    match b.get(i)? {
-        b'"' => skip_string(b, i),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            let mut j = i;
-            loop {
-                match b.get(j)? {
-                    b'"' => {
-                        j = skip_string(b, j)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth = depth.checked_sub(1)?;
-                        if depth == 0 {
-                            return Some(j + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
-            }
-        }
-        _ => {
-            // Number, true, false or null: runs to the next delimiter.
-            let mut j = i;
-            while !matches!(
-                b.get(j),
-                None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
-            ) {
-                j += 1;
-            }
-            (j > i).then_some(j)
-        }
-    }
 }
 
 #[cfg(test)]
@@ -639,15 +554,19 @@ mod tests {
     }
 
     #[test]
-    fn span_scanner_handles_nesting_and_escapes() {
+    fn the_stored_manifest_is_read_exactly_through_nesting_and_escapes() {
         let text = r#"{"a\"}":"}{][\\","b":[1,{"c":"]"}],"m\u0061nifest" : {"x":"}"} }"#;
-        let (s, e) = top_level_value_span(text, "manifest").unwrap();
-        assert_eq!(&text[s..e], r#"{"x":"}"}"#);
-        let (s, e) = top_level_value_span(text, "b").unwrap();
-        assert_eq!(&text[s..e], r#"[1,{"c":"]"}]"#);
-        assert_eq!(top_level_value_span(text, "c"), None);
-        let (s, e) = top_level_value_span(r#"{"n": -1.5e3 ,"z":true}"#, "n").unwrap();
-        assert_eq!(e - s, 6);
+        assert_eq!(StoredManifest::read(text), Ok(r#"{"x":"}"}"#));
+        let text = r#"{"manifest": [1, {"c":"]"}] ,"z":true}"#;
+        assert_eq!(StoredManifest::read(text), Ok(r#"[1, {"c":"]"}]"#));
+        assert_eq!(
+            StoredManifest::read(r#"{"c":1}"#),
+            Err(EnvelopeError::Missing)
+        );
+        assert_eq!(
+            StoredManifest::read(r#"{"manifest":null}"#),
+            Err(EnvelopeError::Missing)
+        );
         // Garbage never panics.
         for junk in [
             "",
@@ -659,7 +578,7 @@ mod tests {
             "{\"a\":\"\\",
             "{\"a\":1,",
         ] {
-            assert_eq!(top_level_value_span(junk, "b"), None, "{junk:?}");
+            assert!(StoredManifest::read(junk).is_err(), "{junk:?}");
         }
     }
 
@@ -786,7 +705,9 @@ mod tests {
             with in 0x20u8..0x7f,
         ) {
             let text = seal(&s);
-            let (start, end) = top_level_value_span(&text, "manifest").unwrap();
+            let raw = StoredManifest::read(&text).unwrap();
+            let start = text.rfind(raw).unwrap();
+            let end = start + raw.len();
             // Replace one ASCII character inside the manifest with another.
             let ascii: Vec<usize> = (start..end).filter(|&i| text.as_bytes()[i].is_ascii()).collect();
             let i = ascii[at.index(ascii.len())];
@@ -809,7 +730,7 @@ mod tests {
         ) {
             let _ = open(&format!("{{\"version\":{version},{body}"));
             let _ = open(&format!("{{\"version\":{version},\"manifest\":{body}}}"));
-            let _ = top_level_value_span(&body, "manifest");
+            let _ = StoredManifest::read(&body);
         }
     }
 }

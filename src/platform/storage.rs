@@ -1,11 +1,10 @@
 //! Browser storage (localStorage and sessionStorage), with every failure
 //! mapped to a domain error.
 //!
-//! Why web-sys and not gloo-storage's helpers: gloo-storage 0.3 `expect`s
-//! that storage exists, so a browser with storage blocked (Safari private
-//! mode, cookies disabled: `SecurityError`) would panic. Here a blocked or
+//! A blocked (Safari private mode, cookies disabled: `SecurityError`) or
 //! full storage is an ordinary error the UI explains, and the app keeps
-//! running from memory.
+//! running from memory. Why this is web-sys and not gloo-storage (which
+//! throws instead, and stores every value as JSON): docs/storage.md.
 
 use std::fmt;
 
