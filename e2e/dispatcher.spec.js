@@ -31,7 +31,7 @@ test("fleet: sort, filter, kept in the URL across a reload; no axe violations", 
   await signIn(page, "dispatch");
   await expect(page.getByRole("heading", { name: "Fleet" })).toBeVisible();
   await expect(rows(page)).toHaveCount(25);
-  await expect(page.locator(".fleet-status .updated")).toContainText(/Updated at \d\d:\d\d/);
+  await expect(page.locator(".fleet-status .updated")).toContainText(/Updated at \d{1,2}:\d\d\s[AP]M/);
 
   // Sort by progress, ascending then descending.
   await page.getByRole("button", { name: /^Progress/ }).click();
@@ -95,9 +95,9 @@ test("fleet: an outage keeps the last fleet on screen, also after a reload", asy
   const guidance = page.locator(".fleet-status .guidance");
   await expect(guidance.locator(".banner-line")).toContainText("Fleet view not updated");
   await expect(guidance.locator(".countdown")).toContainText(/try again by itself in \d+ s/);
-  await expect(guidance).toContainText(/The fleet view saved at \d\d:\d\d is below/);
+  await expect(guidance).toContainText(/The fleet view saved at \d{1,2}:\d\d\s[AP]M is below/);
   await expectGuidanceTrue(page);
-  await expect(page.locator(".fleet-status .updated")).toContainText(/saved at \d\d:\d\d/);
+  await expect(page.locator(".fleet-status .updated")).toContainText(/saved at \d{1,2}:\d\d\s[AP]M/);
   await page.screenshot({ path: `${shots}/fleet-outage.png` });
 });
 

@@ -56,7 +56,7 @@ test("a dispatcher's link leaves out access codes unless ticked, and the driver 
   expect(new URL(p2.url()).hash).toBe("");
   expect(new URL(p2.url()).pathname).toMatch(/\/import$/);
   const origin = p2.locator(".link-origin");
-  await expect(origin).toContainText(/The link says Dana Dispatcher \(dispatcher\) made it on \d{4}-\d\d-\d\d \d\d:\d\d\./);
+  await expect(origin).toContainText(/The link says Dana Dispatcher \(dispatcher\) made it on [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2} \d{1,2}:\d\d\s[AP]M\./);
   await expect(origin).toContainText("Anyone can make a link that says this: use it only if you expected one.");
   await expect(origin).toContainText("Door access codes were left out of this link: ask whoever sent it if you need one.");
   await p2.locator('button[data-confirm="import"]').click();

@@ -83,3 +83,35 @@ fn setup_error_component_names_the_problem() {
     assert!(text.contains("404"), "{text}");
     drop(handle);
 }
+
+/// Every time on screen comes from one formatter, the browser's `Intl`, in
+/// the block's own offset: English reads "7:39 AM" and days as "Wed, Nov
+/// 25" on every screen (the fleet and import screens once used "07:39" and
+/// ISO days while stop cards read "7:39 AM").
+#[wasm_bindgen_test]
+fn times_and_days_read_the_same_everywhere_in_each_language() {
+    use roadbook::model::i18n::Lang;
+    use roadbook::platform::intl;
+    // 07:39 at UTC-8 on Wednesday 25 November 2026.
+    let at = "2026-11-25T07:39:00-08:00";
+    let s = roadbook::model::time::parse_rfc3339(at).unwrap();
+    let spaced = |t: String| t.replace(['\u{202f}', '\u{a0}'], " ");
+    assert_eq!(spaced(intl::time(Lang::En, s.ms, s.offset_min)), "7:39 AM");
+    assert_eq!(intl::time(Lang::Es, s.ms, s.offset_min), "7:39");
+    assert_eq!(intl::day_of(Lang::En, at), "Wed, Nov 25");
+    assert_eq!(
+        spaced(intl::exact(Lang::En, at).unwrap()),
+        "Wed, Nov 25 7:39 AM"
+    );
+    assert_eq!(
+        spaced(intl::hours(Lang::En, at, "2026-11-25T17:00:00-08:00").unwrap()),
+        "7:39 AM–5:00 PM"
+    );
+    assert_eq!(
+        intl::hours(Lang::Es, at, "2026-11-25T17:00:00-08:00").unwrap(),
+        "7:39–17:00"
+    );
+    // Text that is not a time is shown as it came, not guessed at.
+    assert_eq!(intl::day_of(Lang::En, "soon"), "soon");
+    assert_eq!(intl::exact(Lang::En, "soon"), None);
+}

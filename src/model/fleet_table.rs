@@ -11,7 +11,7 @@ use super::fleet::{DriverState, DriverStatus, FleetSnapshot};
 use super::fleet_view::{flags, BlockSpan, FleetQuery, SortKey};
 use super::i18n::catalogues::{FleetFill, FleetText};
 use super::i18n::{Fill, Lang, Text};
-use super::time::{date_string, human_duration_in, parse_rfc3339, EpochMs, Stamp};
+use super::time::{human_duration_in, parse_rfc3339, EpochMs};
 
 /// The format of the saved fleet this build writes and reads.
 pub const SAVED_FLEET_VERSION: u32 = 1;
@@ -136,21 +136,6 @@ pub fn relative_age_in(lang: Lang, now_ms: EpochMs, then_ms: EpochMs) -> String 
     }
 }
 
-/// "2026-11-25 07:42" in the timestamp's own offset, for the hover text.
-pub fn exact_time(rfc3339: &str) -> Option<String> {
-    let s = parse_rfc3339(rfc3339)?;
-    Some(format!(
-        "{} {}",
-        date_string(s.ms, s.offset_min),
-        s.local_hhmm()
-    ))
-}
-
-/// "07:42" for an instant at the given offset (the dispatcher's own clock).
-pub fn hhmm(ms: EpochMs, offset_min: i32) -> String {
-    Stamp { ms, offset_min }.local_hhmm()
-}
-
 /// One flag on a row: a short label and a longer explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FlagText {
@@ -171,7 +156,6 @@ pub struct Row {
     /// RFC 3339 as sent, for `<time datetime>`.
     pub last_seen: String,
     pub last_seen_ago: String,
-    pub last_seen_exact: String,
     pub delivered: u32,
     pub attempted: u32,
     pub total: u32,
@@ -256,7 +240,6 @@ pub fn row_in(lang: Lang, d: &DriverStatus, now_ms: EpochMs, block: BlockSpan) -
         last_seen_ago: seen
             .map(|s| relative_age_in(lang, now_ms, s.ms))
             .unwrap_or_else(|| t(FleetText::UnknownTime)),
-        last_seen_exact: exact_time(&d.last_seen).unwrap_or_else(|| d.last_seen.clone()),
         delivered: d.delivered,
         attempted: d.attempted,
         total: d.total,
@@ -338,7 +321,6 @@ mod tests {
         assert_eq!(r.state_label, "On route");
         assert_eq!(r.state_key, "on_route");
         assert_eq!(r.last_seen_ago, "3 min ago");
-        assert_eq!(r.last_seen_exact, "2026-11-25 07:39");
         assert_eq!((r.delivered_pct, r.attempted_pct), (25, 5));
         assert_eq!(r.next_stop.as_deref(), Some("31. 12 Oak St"));
         assert_eq!(r.progress_title, "50 delivered, 10 attempted, of 200");
@@ -388,8 +370,6 @@ mod tests {
         assert_eq!(relative_age(NOW, NOW + 5 * MIN), "just now");
         assert_eq!(relative_age(NOW, NOW - 59_000), "just now");
         assert_eq!(relative_age(NOW, NOW - 125 * MIN), "2 h 5 min ago");
-        assert_eq!(hhmm(NOW, -480), "07:42");
-        assert_eq!(hhmm(NOW, 60), "16:42");
     }
 
     #[test]

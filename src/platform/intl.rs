@@ -1,10 +1,13 @@
-//! Numbers, distances and times in the driver's language, by the browser's
-//! own `Intl` (through js-sys): Spanish gets "1,2 km" and "7:42", English
-//! "1.2 km" and "7:42 AM", without shipping locale data in the wasm.
+//! Numbers, distances, times and days in the reader's language, by the
+//! browser's own `Intl` (through js-sys): Spanish gets "1,2 km" and "7:42",
+//! English "1.2 km" and "7:42 AM", without shipping locale data in the wasm.
+//! Every time and day on screen is formatted here, so a time reads the same
+//! on every screen.
 //!
-//! Times are wall-clock times of the block's own UTC offset (what the
-//! contract carries), not the phone's zone: a driver whose phone is set to
-//! another zone still reads the times printed on the labels.
+//! Times are wall-clock times of a given UTC offset: the block's own (what
+//! the contract carries) for the manifest's times, not the phone's zone, so
+//! a driver whose phone is set to another zone still reads the times printed
+//! on the labels; the phone's own for when something happened on it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,6 +17,7 @@ use wasm_bindgen::JsValue;
 
 use crate::model::i18n::Lang;
 use crate::model::route::{distance_parts, DistanceUnit};
+use crate::model::time::parse_rfc3339;
 
 /// The browser's preferred languages, most preferred first.
 pub fn preferred_languages() -> Vec<String> {
@@ -146,5 +150,42 @@ pub fn date(lang: Lang, ms: i64, offset_min: i32) -> String {
         (ms + i64::from(offset_min) * 60_000) as f64,
     ));
     with_formatter(lang, Style::Date, &shifted)
-        .unwrap_or_else(|| crate::model::time::format_rfc3339(ms, offset_min)[..10].to_string())
+        .unwrap_or_else(|| crate::model::time::date_string(ms, offset_min))
+}
+
+/// Day and time: "Wed, Nov 25 7:42 AM" / "mié, 25 nov 7:42".
+pub fn date_time(lang: Lang, ms: i64, offset_min: i32) -> String {
+    format!(
+        "{} {}",
+        date(lang, ms, offset_min),
+        time(lang, ms, offset_min)
+    )
+}
+
+// The manifest's own times (RFC 3339), each in its own offset.
+
+/// The day of an RFC 3339 time: "Wed, Nov 25" / "mié, 25 nov". Unreadable
+/// text gives its first ten characters.
+pub fn day_of(lang: Lang, rfc3339: &str) -> String {
+    match parse_rfc3339(rfc3339) {
+        Some(s) => date(lang, s.ms, s.offset_min),
+        None => rfc3339.chars().take(10).collect(),
+    }
+}
+
+/// "7:00 AM–5:00 PM" / "7:00–17:00" between two RFC 3339 times; `None` if
+/// either does not parse.
+pub fn hours(lang: Lang, start: &str, end: &str) -> Option<String> {
+    let (s, e) = (parse_rfc3339(start)?, parse_rfc3339(end)?);
+    Some(format!(
+        "{}–{}",
+        time(lang, s.ms, s.offset_min),
+        time(lang, e.ms, e.offset_min)
+    ))
+}
+
+/// Day and time of an RFC 3339 time: "Wed, Nov 25 7:42 AM".
+pub fn exact(lang: Lang, rfc3339: &str) -> Option<String> {
+    let s = parse_rfc3339(rfc3339)?;
+    Some(date_time(lang, s.ms, s.offset_min))
 }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use super::app::EnvSignal;
 use super::fleet_screen::FleetStatus;
-use super::handoff_actions::{day, hours, ExportActions};
+use super::handoff_actions::ExportActions;
 use super::stop_card::StopCard;
 use crate::model::fleet_table::row_in;
 use crate::model::i18n::catalogues::{FleetFill, FleetText};
@@ -14,6 +14,7 @@ use crate::model::manifest::Manifest;
 use crate::model::outage::{banner_text, effective_failure, Failure};
 use crate::model::progress::Counts;
 use crate::model::screen::{FleetView, Screen};
+use crate::platform::intl;
 use crate::state::fleet::FleetData;
 use crate::state::locale::use_locale;
 use crate::state::navigation::Navigation;
@@ -102,7 +103,7 @@ pub fn DriverDetail(id: String) -> impl IntoView {
                 <p class="driver-facts screen-only">
                     <span class=format!("pill state-{}", r.state_key)>{r.state_label.clone()}</span>
                     " · "{l.t(FleetText::LastSeenFact)}" "
-                    <time datetime=r.last_seen.clone() title=r.last_seen_exact.clone()>{r.last_seen_ago.clone()}</time>
+                    <time datetime=r.last_seen.clone() title=intl::exact(l.lang(), &r.last_seen).unwrap_or_else(|| r.last_seen.clone())>{r.last_seen_ago.clone()}</time>
                     {r.next_stop.clone().map(|n| format!(" · {}", l.f(FleetFill::NextStopFact { stop: &n })))}
                 </p>
                 {(!r.flags.is_empty()).then(|| view! {
@@ -143,8 +144,8 @@ pub fn DriverDetail(id: String) -> impl IntoView {
 fn ManifestSummary(manifest: Manifest) -> impl IntoView {
     let c = Counts::of(&manifest);
     let l = use_locale();
-    let hours = hours(l.lang(), &manifest.block.start, &manifest.block.end);
-    let date = day(l.lang(), &manifest.block.start);
+    let hours = intl::hours(l.lang(), &manifest.block.start, &manifest.block.end).unwrap_or_default();
+    let date = intl::day_of(l.lang(), &manifest.block.start);
     let pct = |n: usize| (n * 100).checked_div(c.total).unwrap_or(0);
     view! {
         <div class="manifest-summary screen-only">

@@ -10,7 +10,6 @@ use super::app::EnvSignal;
 use super::driver_view::MoreRows;
 use super::fleet_driver::DriverDetail;
 use super::guidance_panel::GuidancePanel;
-use super::handoff_actions::clock;
 use super::screen_link::ScreenLink;
 use crate::model::fleet::DriverState;
 use crate::model::fleet_table::{aria_sort, relative_age_in, row_in, toggle_sort, Row};
@@ -20,6 +19,7 @@ use crate::model::i18n::{around_mark, Fill, Lang, MARK};
 use crate::model::outage::{SavedContext, SavedPlace};
 use crate::model::screen::{FleetView, Screen};
 use crate::platform::clock::{local_offset_min, now_ms};
+use crate::platform::intl;
 use crate::state::fleet::FleetData;
 use crate::state::locale::use_locale;
 use crate::state::navigation::Navigation;
@@ -96,7 +96,7 @@ pub fn FleetStatus() -> impl IntoView {
     let updated = move || {
         data.saved.with(|s| {
             s.as_ref().map(|s| {
-                let at = clock(l.lang(), s.saved_at_ms, offset);
+                let at = intl::time(l.lang(), s.saved_at_ms, offset);
                 if data.fresh.get() && data.failure.with(Option::is_none) {
                     l.f(FleetFill::UpdatedAt { time: &at })
                 } else {
@@ -112,7 +112,7 @@ pub fn FleetStatus() -> impl IntoView {
     let saved = Signal::derive(move || {
         data.saved.with(|s| {
             s.as_ref().map(|s| SavedContext {
-                saved_at_hhmm: clock(l.lang(), s.saved_at_ms, offset),
+                saved_at_time: intl::time(l.lang(), s.saved_at_ms, offset),
                 packages: 0,
                 unsent_marks: 0,
                 place: SavedPlace::Below,
@@ -388,6 +388,13 @@ fn FleetRow(row: Memo<Option<Row>>, open: impl Fn(String) + 'static) -> impl Int
         move |f: fn(&Row) -> String| move || row.with(|r| r.as_ref().map(f).unwrap_or_default());
     let flags =
         Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.flags.clone()).unwrap_or_default()));
+    let lang = use_locale().lang();
+    let last_seen_exact = move || {
+        row.with(|r| {
+            r.as_ref()
+                .map(|r| intl::exact(lang, &r.last_seen).unwrap_or_else(|| r.last_seen.clone()))
+        })
+    };
     let on_open = move |_| {
         if let Some(id) = row.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
             open(id);
@@ -405,7 +412,7 @@ fn FleetRow(row: Memo<Option<Row>>, open: impl Fn(String) + 'static) -> impl Int
                 // One attribute for the exact time: the native tooltip and
                 // screen readers take `title`, and style/main.css shows it
                 // on focus and on a phone's tap, where no tooltip appears.
-                <time datetime=text(|r| r.last_seen.clone()) title=text(|r| r.last_seen_exact.clone())>
+                <time datetime=text(|r| r.last_seen.clone()) title=last_seen_exact>
                     {text(|r| r.last_seen_ago.clone())}
                 </time>
             </td>

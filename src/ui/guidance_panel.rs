@@ -49,7 +49,7 @@ pub fn GuidancePanel(
     let saved_manifest = move || {
         book.saved.with(|s| {
             s.as_ref().map(|s| SavedContext {
-                saved_at_hhmm: saved_at_time(l, s.saved_at_ms, &s.manifest.block.start),
+                saved_at_time: saved_at_time(l, s.saved_at_ms, &s.manifest.block.start),
                 packages: s.manifest.package_count(),
                 unsent_marks: book.marks.with(|m| m.unsent()),
                 place,
@@ -235,7 +235,7 @@ fn reference(l: Locale, code: Option<&str>, status: Option<u16>) -> String {
     }
 }
 
-/// The save time in the block's local time ("07:42", "7:42 AM").
+/// The save time in the block's local time ("7:42 AM", "7:42").
 fn saved_at_time(l: Locale, saved_at_ms: i64, block_start: &str) -> String {
     let offset = parse_rfc3339(block_start)
         .map(|s| s.offset_min)

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::model::export_file::{file_name, ExportFormat};
-use crate::model::fleet_table::exact_time;
 use crate::model::handoff::csv::manifest_to_csv;
 use crate::model::handoff::gpx::manifest_to_gpx;
 use crate::model::handoff::link::{
@@ -16,7 +15,7 @@ use crate::model::handoff::link::{
 use crate::model::i18n::catalogues::{HandoffFill, HandoffText};
 use crate::model::i18n::{isolate, Fill, Lang};
 use crate::model::manifest::{Manifest, Stop};
-use crate::model::time::{format_rfc3339, parse_rfc3339, Stamp};
+use crate::model::time::format_rfc3339;
 use crate::platform::clock::{local_offset_min, now_ms};
 use crate::platform::{compress, files, intl, location};
 use crate::state::locale::use_locale;
@@ -38,55 +37,6 @@ fn describe(format: ExportFormat) -> HandoffText {
         ExportFormat::Json => HandoffText::DescJson,
         ExportFormat::Csv => HandoffText::DescCsv,
         ExportFormat::Gpx => HandoffText::DescGpx,
-    }
-}
-
-// Times and days on the hand-off and fleet screens. English keeps the
-// 24-hour "07:42" and ISO days the dispatcher and the specs know; Spanish
-// reads them from the browser's `Intl`.
-
-/// A wall-clock time at the given UTC offset: "07:42" / "7:42".
-pub fn clock(lang: Lang, ms: i64, offset_min: i32) -> String {
-    match lang {
-        Lang::En => Stamp { ms, offset_min }.local_hhmm(),
-        _ => intl::time(lang, ms, offset_min),
-    }
-}
-
-/// The day of an RFC 3339 time in its own offset: "2026-11-25" /
-/// "mié, 25 nov". Unreadable text gives its first ten characters.
-pub fn day(lang: Lang, rfc3339: &str) -> String {
-    match (lang, parse_rfc3339(rfc3339)) {
-        (Lang::En, _) | (_, None) => rfc3339.chars().take(10).collect(),
-        (_, Some(s)) => intl::date(lang, s.ms, s.offset_min),
-    }
-}
-
-/// "07:00–17:00" between two RFC 3339 times, each in its own offset; empty
-/// if either does not parse.
-pub fn hours(lang: Lang, start: &str, end: &str) -> String {
-    match (parse_rfc3339(start), parse_rfc3339(end)) {
-        (Some(s), Some(e)) => format!(
-            "{}–{}",
-            clock(lang, s.ms, s.offset_min),
-            clock(lang, e.ms, e.offset_min)
-        ),
-        _ => String::new(),
-    }
-}
-
-/// Day and time of an RFC 3339 time: "2026-11-25 07:42" / "mié, 25 nov 7:42".
-pub fn exact(lang: Lang, rfc3339: &str) -> Option<String> {
-    match lang {
-        Lang::En => exact_time(rfc3339),
-        _ => {
-            let s = parse_rfc3339(rfc3339)?;
-            Some(format!(
-                "{} {}",
-                day(lang, rfc3339),
-                clock(lang, s.ms, s.offset_min)
-            ))
-        }
     }
 }
 
@@ -275,11 +225,11 @@ fn group(lang: Lang, n: usize) -> String {
     intl::integer(lang, n as f64)
 }
 
-/// "08:30–10:30" in the block's own time.
+/// "8:30 AM–10:30 AM" in the block's own time.
 fn window_text(lang: Lang, stop: &Stop) -> String {
     stop.window
         .as_ref()
-        .map(|w| hours(lang, &w.start, &w.end))
+        .and_then(|w| intl::hours(lang, &w.start, &w.end))
         .unwrap_or_default()
 }
 
@@ -290,8 +240,8 @@ pub fn PrintView(manifest: Manifest, shown: RwSignal<bool>) -> impl IntoView {
     let m = manifest;
     let l = use_locale();
     let lang = l.lang();
-    let date = day(lang, &m.block.start);
-    let hours = hours(lang, &m.block.start, &m.block.end);
+    let date = intl::day_of(lang, &m.block.start);
+    let hours = intl::hours(lang, &m.block.start, &m.block.end).unwrap_or_default();
     let title = format!(
         "{} · {} · {date} {hours} · {}",
         isolate(&m.driver.name),

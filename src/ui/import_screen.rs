@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::handoff_actions::{day, exact, hours};
 use crate::model::envelope::ManifestSource;
 use crate::model::handoff::import::{
     check_size, decide, import_text, ImportPreview, ImportProblem, MAX_IMPORT_BYTES,
@@ -19,7 +18,7 @@ use crate::model::i18n::{isolate, Lang};
 use crate::model::manifest::Manifest;
 use crate::model::screen::Screen;
 use crate::platform::location::app_base;
-use crate::platform::{compress, files};
+use crate::platform::{compress, files, intl};
 use crate::state::locale::use_locale;
 use crate::state::navigation::Navigation;
 use crate::state::routebook::RouteBook;
@@ -269,10 +268,10 @@ pub fn ImportScreen() -> impl IntoView {
 }
 
 fn block_words(lang: Lang, p: &ImportPreview) -> String {
-    let date = day(lang, &p.block_start);
-    match hours(lang, &p.block_start, &p.block_end) {
-        h if h.is_empty() => date,
-        h => format!("{date}, {h}"),
+    let date = intl::day_of(lang, &p.block_start);
+    match intl::hours(lang, &p.block_start, &p.block_end) {
+        None => date,
+        Some(h) => format!("{date}, {h}"),
     }
 }
 
@@ -324,7 +323,7 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
         let Some(o) = &pending.origin else {
             return vec![l.t(HandoffText::LinkSaysNothing).to_string()];
         };
-        let when = exact(lang, &o.at).unwrap_or_else(|| o.at.clone());
+        let when = intl::exact(lang, &o.at).unwrap_or_else(|| o.at.clone());
         let role = o.role.as_deref().and_then(|r| match r {
             "driver" => Some(HandoffText::RoleDriver),
             "dispatcher" => Some(HandoffText::RoleDispatcher),
@@ -360,7 +359,7 @@ fn Preview(pending: Pending, holder: RwSignal<Option<Pending>>) -> impl IntoView
             }),
         })
     });
-    let when = |rfc3339: &String| exact(lang, rfc3339).unwrap_or_else(|| rfc3339.clone());
+    let when = |rfc3339: &String| intl::exact(lang, rfc3339).unwrap_or_else(|| rfc3339.clone());
 
     // What the confirm means, and whether it needs a second yes.
     let (note, risky): (Option<String>, bool) = match &decision {

@@ -36,11 +36,7 @@ pub fn UnreadableMarksCard() -> impl IntoView {
             .map(|h| {
                 let at = copy.set_aside_ms + i64::from(h) * 3_600_000;
                 let offset = local_offset_min();
-                format!(
-                    "{} {}",
-                    intl::date(l.lang(), at, offset),
-                    intl::time(l.lang(), at, offset)
-                )
+                intl::date_time(l.lang(), at, offset)
             });
         Some(view! {
             <div class="notice warn unreadable-marks" role="status">

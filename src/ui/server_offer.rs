@@ -5,9 +5,10 @@
 
 use leptos::prelude::*;
 
-use super::handoff_actions::{exact, stops_and_packages};
+use super::handoff_actions::stops_and_packages;
 use crate::model::i18n::catalogues::{DriverFill as F, DriverText as T};
 use crate::model::manifest::Manifest;
+use crate::platform::intl;
 use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
 
@@ -17,7 +18,7 @@ pub fn ServerOfferNotice() -> impl IntoView {
     let l = use_locale();
     // "The company's: 3 stops, 12 packages, made …" or the imported one's.
     let describe = move |m: &Manifest, company: bool| {
-        let when = &exact(l.lang(), &m.generated_at).unwrap_or_else(|| m.generated_at.clone());
+        let when = &intl::exact(l.lang(), &m.generated_at).unwrap_or_else(|| m.generated_at.clone());
         let count = &stops_and_packages(l.lang(), m.stops.len(), m.package_count());
         l.f(if company {
             F::OfferCompany { count, when }

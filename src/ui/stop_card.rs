@@ -12,7 +12,6 @@ use crate::model::progress::status_of;
 use crate::model::route::window_state;
 use crate::model::route_view::window_words;
 use crate::model::search::StatusFilter;
-use crate::model::time::parse_rfc3339;
 use crate::platform::intl;
 use crate::state::locale::use_locale;
 use crate::state::routebook::RouteBook;
@@ -51,15 +50,10 @@ pub fn filter_label(lang: Lang, f: StatusFilter) -> &'static str {
     .text(lang)
 }
 
-/// "08:30–10:30" (or "8:30 a. m.–10:30 a. m.") in the block's own time.
+/// "8:30 AM–10:30 AM" (or "8:30–10:30") in the block's own time.
 pub fn window_text(lang: Lang, stop: &Stop) -> Option<String> {
     let w = stop.window.as_ref()?;
-    let (s, e) = (parse_rfc3339(&w.start)?, parse_rfc3339(&w.end)?);
-    Some(format!(
-        "{}–{}",
-        intl::time(lang, s.ms, s.offset_min),
-        intl::time(lang, e.ms, e.offset_min)
-    ))
+    intl::hours(lang, &w.start, &w.end)
 }
 
 /// One stop. `is_next` highlights the stop the driver goes to next; `now`

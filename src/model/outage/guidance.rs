@@ -15,8 +15,9 @@ use crate::model::i18n::Lang;
 /// What Roadbook has on the phone to keep the driver going.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedContext {
-    /// When the saved manifest was fetched, in the block's local time ("07:42").
-    pub saved_at_hhmm: String,
+    /// When the saved manifest was fetched, in the block's local time, as
+    /// the screen shows times ("7:42 AM").
+    pub saved_at_time: String,
     pub packages: usize,
     /// Marks made on this phone that the server has not acknowledged.
     pub unsent_marks: usize,
@@ -342,7 +343,7 @@ mod tests {
     fn saved() -> SavedContext {
         SavedContext {
             place: SavedPlace::Below,
-            saved_at_hhmm: "07:42".into(),
+            saved_at_time: "07:42".into(),
             packages: 38,
             unsent_marks: 5,
         }

@@ -24,7 +24,7 @@ fn marks(lang: Lang, n: usize) -> String {
 /// "Your manifest saved at 07:42 (38 packages)", the subject that opens
 /// the sentences about what is kept.
 fn saved_manifest_words(lang: Lang, s: &SavedContext) -> String {
-    let time = &s.saved_at_hhmm;
+    let time = &s.saved_at_time;
     match s.packages {
         0 => F::SavedManifest { time }.fill(lang),
         n => F::SavedManifestPackages { time, n: &n }.fill(lang),
@@ -114,7 +114,7 @@ pub fn saved_manifest(lang: Lang, s: &SavedContext, when: SentWhen) -> String {
 /// For the dispatcher's fleet view, which has no marks of its own.
 pub fn saved_fleet_below(lang: Lang, s: &SavedContext) -> String {
     F::SavedFleetBelow {
-        time: &s.saved_at_hhmm,
+        time: &s.saved_at_time,
     }
     .fill(lang)
 }
@@ -393,7 +393,7 @@ mod tests {
     fn saved(packages: usize, unsent: usize) -> SavedContext {
         SavedContext {
             place: SavedPlace::Below,
-            saved_at_hhmm: "07:42".into(),
+            saved_at_time: "07:42".into(),
             packages,
             unsent_marks: unsent,
         }
