@@ -39,25 +39,3 @@ pub fn asset_url(file: &str) -> String {
 pub fn app_path(screen: &str) -> String {
     format!("{}{}", app_base(), screen.trim_start_matches('/'))
 }
-
-/// Pins the relative URLs in `<head>` (icons, web app manifest) to the
-/// absolute URLs they had when the page loaded. In-app navigation to the
-/// base path drops its trailing slash (`/roadbook`), and a relative URL
-/// looked up after that would point one level too high.
-pub fn pin_head_links() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(links) = document.query_selector_all("link[rel~=icon], link[rel=manifest]") else {
-        return;
-    };
-    for i in 0..links.length() {
-        if let Some(link) = links
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlLinkElement>().ok())
-        {
-            let absolute = link.href();
-            link.set_href(&absolute);
-        }
-    }
-}
