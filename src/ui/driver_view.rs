@@ -23,9 +23,9 @@ pub const ROWS_STEP: usize = 40;
 
 /// Stop cards on the manifest rendered at first, and added each time the
 /// driver nears the end. A card with its package rows is far heavier than a
-/// route row, and a phone shows two or three: building 40 of them took a
-/// quarter of a second of an offline reload at 4× CPU (974 → 715 ms to the
-/// first package), for cards below the screen.
+/// route row, and a phone shows two or three: every card built beyond those
+/// delays the first package on a reload for something below the screen
+/// (measured in docs/performance.md).
 pub const CARDS_STEP: usize = 8;
 
 /// The saved manifest with the driver's marks applied to its statuses.

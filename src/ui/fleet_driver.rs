@@ -144,7 +144,8 @@ pub fn DriverDetail(id: String) -> impl IntoView {
 fn ManifestSummary(manifest: Manifest) -> impl IntoView {
     let c = Counts::of(&manifest);
     let l = use_locale();
-    let hours = intl::hours(l.lang(), &manifest.block.start, &manifest.block.end).unwrap_or_default();
+    let hours =
+        intl::hours(l.lang(), &manifest.block.start, &manifest.block.end).unwrap_or_default();
     let date = intl::day_of(l.lang(), &manifest.block.start);
     let pct = |n: usize| (n * 100).checked_div(c.total).unwrap_or(0);
     view! {

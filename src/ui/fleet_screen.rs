@@ -28,8 +28,8 @@ use crate::state::session::SessionState;
 
 /// Rows on the page before the dispatcher scrolls further: a 1440×900
 /// screen shows 8 below the controls. Every sort and filter rewrites and
-/// lays out the whole window (about 4 ms a row at 4× CPU slowdown), so it
-/// is kept just over a screenful; more follow, in windows of this size, as
+/// lays out the whole window (each row costs layout time: see
+/// docs/performance.md), so it is kept just over a screenful; more follow, in windows of this size, as
 /// the dispatcher scrolls (or on a taller screen, at once).
 const FIRST_ROWS: usize = 12;
 

@@ -1,5 +1,6 @@
 //! Leptos components, one screen or widget per file.
 
+mod action_bar;
 mod app;
 mod contrast_toggle;
 mod counts_bar;
@@ -15,11 +16,14 @@ mod kept_on_phone;
 mod language_picker;
 mod later;
 mod long_text;
+mod manifest_notices;
 mod manifest_screen;
+mod manifest_search;
 mod nav_bar;
 mod nav_links;
 mod route_screen;
 mod route_sketch;
+mod saved_line;
 mod screen_link;
 mod server_offer;
 mod settings_screen;
@@ -29,6 +33,7 @@ mod sign_in;
 mod snapshot;
 mod status_panel;
 mod stop_card;
+mod stop_list;
 mod update_banner;
 
 use leptos::prelude::*;

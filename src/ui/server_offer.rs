@@ -18,7 +18,8 @@ pub fn ServerOfferNotice() -> impl IntoView {
     let l = use_locale();
     // "The company's: 3 stops, 12 packages, made …" or the imported one's.
     let describe = move |m: &Manifest, company: bool| {
-        let when = &intl::exact(l.lang(), &m.generated_at).unwrap_or_else(|| m.generated_at.clone());
+        let when =
+            &intl::exact(l.lang(), &m.generated_at).unwrap_or_else(|| m.generated_at.clone());
         let count = &stops_and_packages(l.lang(), m.stops.len(), m.package_count());
         l.f(if company {
             F::OfferCompany { count, when }
