@@ -98,20 +98,15 @@ fn check_url(field: &str, url: &str) -> Result<(), ConfigError> {
 
 /// How drivers reach a human.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Support {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
     /// Where a driver resets a forgotten password (shown after repeated 401s).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_reset_url: Option<String>,
     /// The hours in other languages, by language code (`{"es": "Todos los días, 06:00–22:00"}`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub hours_translations: BTreeMap<String, String>,
 }
 
@@ -129,30 +124,24 @@ impl Support {
 
 /// What the operator says about one support code (e.g. "03-005").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SupportCodeInfo {
     /// Which kind of failure this code really is (e.g. "platform_outage").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Operator reassurance, e.g. "Scheduled blocks are paid."
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reassurance: Option<String>,
     /// The same words in other languages, by language code ("es").
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, SupportCodeWords>,
 }
 
 /// An operator's words for a support code in one more language.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SupportCodeWords {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reassurance: Option<String>,
 }
 

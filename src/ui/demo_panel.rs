@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::app::EnvSignal;
 use super::later::{Later, Part};
-use crate::backend::demo::server::{FLEET_LARGE, FLEET_STANDARD};
+use crate::backend::demo::server::{DemoState, FLEET_LARGE, FLEET_STANDARD};
 use crate::backend::demo::{Fault, FaultScope};
 use crate::model::i18n::catalogues::DemoText;
 use crate::platform::demo_transport::{load_state, update_state};
@@ -25,8 +25,6 @@ pub fn DemoControls() -> impl IntoView {
     let state = load_state();
     let fault = RwSignal::new(state.fault);
     let scope = RwSignal::new(state.fault_scope);
-    let large_fleet = RwSignal::new(state.fleet_size >= FLEET_LARGE);
-    let large_manifest = RwSignal::new(state.large_manifest);
     let l = use_locale();
     let lang = l.lang();
 
@@ -39,6 +37,16 @@ pub fn DemoControls() -> impl IntoView {
         let sc = FaultScope::from_key(&event_target_value(&ev)).unwrap_or_default();
         scope.set(sc);
         update_state(|s| s.fault_scope = sc);
+    };
+    // A checkbox that changes one setting of the simulated server.
+    let check = move |label: DemoText, on: bool, apply: fn(&mut DemoState, bool)| {
+        view! {
+            <label class="check">
+                <input type="checkbox" prop:checked=on
+                    on:change=move |ev| update_state(|s| apply(s, event_target_checked(&ev))) />
+                {l.t(label)}
+            </label>
+        }
     };
     view! {
         <details class="demo-panel">
@@ -59,24 +67,10 @@ pub fn DemoControls() -> impl IntoView {
                     view! { <option value=sc.key() selected=move || scope.get() == sc>{sc.label_in(lang)}</option> }
                 }).collect_view()}
             </select>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || large_fleet.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        large_fleet.set(on);
-                        update_state(|s| s.fleet_size = if on { FLEET_LARGE } else { FLEET_STANDARD });
-                    } />
-                {l.t(DemoText::LargeFleet)}
-            </label>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || large_manifest.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        large_manifest.set(on);
-                        update_state(|s| s.large_manifest = on);
-                    } />
-                {l.t(DemoText::LargeManifest)}
-            </label>
+            {check(DemoText::LargeFleet, state.fleet_size >= FLEET_LARGE, |s, on| {
+                s.fleet_size = if on { FLEET_LARGE } else { FLEET_STANDARD };
+            })}
+            {check(DemoText::LargeManifest, state.large_manifest, |s, on| s.large_manifest = on)}
         </details>
     }
 }

@@ -45,27 +45,15 @@ pub fn SignIn() -> impl IntoView {
             })}
             <form on:submit=submit novalidate>
                 <label for="username">{l.t(T::Username)}</label>
-                <input
-                    id="username"
-                    name="username"
-                    type="text"
-                    autocomplete="username"
-                    autocapitalize="none"
-                    spellcheck="false"
-                    required
+                <input id="username" name="username" type="text" autocomplete="username"
+                    autocapitalize="none" spellcheck="false" required
                     prop:value=move || attempt.username.get()
-                    on:input=move |ev| attempt.username.set(event_target_value(&ev))
-                />
+                    on:input=move |ev| attempt.username.set(event_target_value(&ev)) />
                 <label for="password">{l.t(T::Password)}</label>
-                <input
-                    id="password"
-                    name="password"
-                    type="password"
-                    autocomplete="current-password"
+                <input id="password" name="password" type="password" autocomplete="current-password"
                     required
                     prop:value=move || attempt.password.get()
-                    on:input=move |ev| attempt.password.set(event_target_value(&ev))
-                />
+                    on:input=move |ev| attempt.password.set(event_target_value(&ev)) />
                 {move || attempt.note.get().map(|n| {
                     let text = match n {
                         FormNote::EnterBoth => l.t(T::EnterBoth).to_string(),

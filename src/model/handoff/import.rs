@@ -371,6 +371,7 @@ mod tests {
     use super::super::csv::manifest_to_csv;
     use super::super::fixtures;
     use super::*;
+    use crate::model::i18n::assert_reads;
 
     fn saved(id: &str, at: &str, driver: &str) -> SavedManifestInfo {
         SavedManifestInfo {
@@ -399,10 +400,11 @@ mod tests {
             found: 9,
             expected: 8,
         };
-        assert_eq!(p.to_string(), "line 3 has 9 cells, but the header has 8");
-        assert_eq!(
-            p.describe(Lang::Es),
-            "la línea 3 tiene 9 celdas, pero el encabezado tiene 8"
+        assert_eq!(p.to_string(), p.describe(Lang::En));
+        assert_reads(
+            |l| p.describe(l),
+            "line 3 has 9 cells, but the header has 8",
+            "la línea 3 tiene 9 celdas, pero el encabezado tiene 8",
         );
         let p = ImportProblem::BadValue {
             line: 4,
@@ -410,13 +412,10 @@ mod tests {
             value: "heavy".into(),
             expected: Expected::Number,
         };
-        assert_eq!(
-            p.to_string(),
-            "line 4, column \"weight_kg\": \"heavy\" is not a number"
-        );
-        assert_eq!(
-            p.describe(Lang::Es),
-            "línea 4, columna \"weight_kg\": \"heavy\" no es un número"
+        assert_reads(
+            |l| p.describe(l),
+            "line 4, column \"weight_kg\": \"heavy\" is not a number",
+            "línea 4, columna \"weight_kg\": \"heavy\" no es un número",
         );
         let p = ImportProblem::UnknownFileType {
             name: Some("notes.txt".into()),

@@ -231,6 +231,14 @@ pub fn around_mark(text: &str) -> (String, String) {
     }
 }
 
+/// For tests: a message (`describe`, in a language) reads `en` in English
+/// and `es` in Spanish.
+#[cfg(test)]
+pub fn assert_reads(describe: impl Fn(Lang) -> String, en: &str, es: &str) {
+    assert_eq!(describe(Lang::En), en);
+    assert_eq!(describe(Lang::Es), es);
+}
+
 /// For tests of what reaches the screen: the words of `en` (the English
 /// rendering of a message) that are still in `es` (its Spanish rendering).
 /// Empty means the Spanish says it in Spanish. Words shorter than three

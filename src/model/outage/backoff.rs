@@ -49,7 +49,13 @@ impl Backoff {
         ((ceiling as f64 * r) as u64).min(ceiling)
     }
 
-    /// As [`next_retry`], with these parameters instead of the defaults.
+    /// Plans the retry of `failure` (`Backoff::default()` is Roadbook's
+    /// policy).
+    ///
+    /// `attempt` counts earlier automatic retries (0 for the first). Pass
+    /// the failure after the operator's support-code table has been applied
+    /// (`guidance::effective_failure`), so a 401 that really is an outage is
+    /// retried like one. `consecutive_401s` includes this failure.
     pub fn plan(
         &self,
         failure: &Failure,
@@ -78,22 +84,6 @@ pub enum RetryPlan {
     Never,
     /// Stop and offer the password-reset link.
     ShowPasswordReset,
-}
-
-/// Plans the retry of `failure` with the default [`Backoff`].
-///
-/// `attempt` counts earlier automatic retries (0 for the first). Pass the
-/// failure after the operator's support-code table has been applied
-/// (`guidance::effective_failure`), so a 401 that really is an outage is
-/// retried like one. `consecutive_401s` includes this failure.
-pub fn next_retry(
-    failure: &Failure,
-    attempt: u32,
-    rand01: f64,
-    now_ms: i64,
-    consecutive_401s: u32,
-) -> RetryPlan {
-    Backoff::default().plan(failure, attempt, rand01, now_ms, consecutive_401s)
 }
 
 /// The plans that do not involve a timer, or `None` when backoff applies.

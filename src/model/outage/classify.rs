@@ -23,6 +23,16 @@ pub enum Operation {
     StatusPage,
 }
 
+impl Operation {
+    pub const ALL: [Operation; 5] = [
+        Operation::SignIn,
+        Operation::ManifestRefresh,
+        Operation::EventSync,
+        Operation::FleetLoad,
+        Operation::StatusPage,
+    ];
+}
+
 /// What went wrong, in the terms the driver's guidance is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

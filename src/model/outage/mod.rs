@@ -22,7 +22,7 @@ pub mod retry_after;
 pub mod statuspage;
 pub mod texts;
 
-pub use backoff::{next_retry, Backoff, RetryPlan};
+pub use backoff::{Backoff, RetryPlan};
 pub use classify::{classify, unexpected_body, Failure, FailureKind, Operation};
 pub use guidance::{
     banner_text, effective_failure, guidance, Dont, Guidance, SavedContext, SavedPlace,

@@ -540,13 +540,7 @@ mod tests {
     #[test]
     fn no_text_uses_jargon_or_blame() {
         let kinds = FailureKind::ALL;
-        let ops = [
-            Operation::SignIn,
-            Operation::ManifestRefresh,
-            Operation::EventSync,
-            Operation::FleetLoad,
-            Operation::StatusPage,
-        ];
+        let ops = Operation::ALL;
         let banned = [
             "oops",
             "error",

@@ -7,6 +7,11 @@ fn failure(kind: FailureKind, op: Operation) -> Failure {
     Failure::new(kind, op)
 }
 
+/// Roadbook's policy: the default backoff.
+fn next_retry(failure: &Failure, attempt: u32, rand01: f64, now: i64, wrong: u32) -> RetryPlan {
+    Backoff::default().plan(failure, attempt, rand01, now, wrong)
+}
+
 #[test]
 fn ceiling_doubles_then_stops_at_the_cap() {
     let b = Backoff::default();

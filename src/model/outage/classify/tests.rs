@@ -302,13 +302,7 @@ mod properties {
     use super::*;
 
     fn op() -> impl Strategy<Value = Operation> {
-        prop::sample::select(vec![
-            Operation::SignIn,
-            Operation::ManifestRefresh,
-            Operation::EventSync,
-            Operation::FleetLoad,
-            Operation::StatusPage,
-        ])
+        prop::sample::select(Operation::ALL.to_vec())
     }
 
     fn content_type() -> impl Strategy<Value = Option<String>> {

@@ -214,7 +214,7 @@ fn support_code_override_turns_a_401_into_an_outage() {
     let eff = effective_failure(&f, &config());
     assert_eq!(eff.kind, FailureKind::PlatformUnavailable);
     assert!(matches!(
-        super::super::backoff::next_retry(&eff, 0, 0.5, 0, 3),
+        super::super::Backoff::default().plan(&eff, 0, 0.5, 0, 3),
         super::super::backoff::RetryPlan::At(_)
     ));
     assert!(banner_text(Lang::En, &eff).contains("can't be reached"));
@@ -433,13 +433,7 @@ fn no_support_contact_configured_still_gives_a_way_to_a_person() {
 
 #[test]
 fn every_guidance_has_steps_and_reasons() {
-    let ops = [
-        Operation::SignIn,
-        Operation::ManifestRefresh,
-        Operation::EventSync,
-        Operation::FleetLoad,
-        Operation::StatusPage,
-    ];
+    let ops = Operation::ALL;
     for kind in FailureKind::ALL {
         for op in ops {
             for ctx in [None, Some(saved())] {
