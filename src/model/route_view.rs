@@ -118,5 +118,32 @@ pub fn rows_to_render(at_least: usize, must_show: Option<usize>, step: usize) ->
     }
 }
 
+/// Which stops a route drawing numbers, in drawing order: every stop of a
+/// route shorter than `number_all_below`, else the `ahead` stops from the
+/// next one on, plus the selected stop. The selected stop, then the next
+/// stop, come last so they are drawn on top.
+pub fn numbered_stops(
+    count: usize,
+    next: Option<usize>,
+    selected: Option<usize>,
+    number_all_below: usize,
+    ahead: usize,
+) -> Vec<usize> {
+    let mut shown: Vec<usize> = if count < number_all_below {
+        (0..count).collect()
+    } else {
+        let start = next.unwrap_or(count);
+        (start..count.min(start.saturating_add(ahead))).collect()
+    };
+    if let Some(s) = selected {
+        if s < count && !shown.contains(&s) {
+            shown.push(s);
+        }
+    }
+    // A stable sort keeps route order among the rest.
+    shown.sort_by_key(|i| (Some(*i) == next, Some(*i) == selected));
+    shown
+}
+
 #[cfg(test)]
 mod tests;

@@ -154,3 +154,38 @@ fn rows_cover_the_next_stop() {
     assert!(n > 95 && n.is_multiple_of(40), "{n}");
     assert_eq!(rows_to_render(40, Some(40), 40), 120);
 }
+
+#[test]
+fn a_short_route_numbers_every_stop_with_next_and_selected_on_top() {
+    assert_eq!(
+        numbered_stops(5, Some(1), Some(3), 30, 6),
+        vec![0, 2, 4, 3, 1]
+    );
+    assert_eq!(
+        numbered_stops(5, Some(2), Some(2), 30, 6),
+        vec![0, 1, 3, 4, 2]
+    );
+    assert_eq!(numbered_stops(0, None, None, 30, 6), Vec::<usize>::new());
+}
+
+#[test]
+fn a_long_route_numbers_the_stops_ahead_and_the_selected_one() {
+    assert_eq!(
+        numbered_stops(141, Some(10), None, 30, 6),
+        vec![11, 12, 13, 14, 15, 10]
+    );
+    // Selected far behind: added, and drawn above all but the next stop.
+    assert_eq!(
+        numbered_stops(141, Some(10), Some(2), 30, 6),
+        vec![11, 12, 13, 14, 15, 2, 10]
+    );
+    // Near the end the window stops at the last stop.
+    assert_eq!(numbered_stops(141, Some(139), None, 30, 6), vec![140, 139]);
+    // All done: nothing ahead; a selected stop still shows.
+    assert_eq!(numbered_stops(141, None, Some(7), 30, 6), vec![7]);
+    // A selection outside the route is ignored.
+    assert_eq!(
+        numbered_stops(141, None, Some(500), 30, 6),
+        Vec::<usize>::new()
+    );
+}

@@ -6,22 +6,20 @@
 //! A tap selects the nearest stop. The next few stops are also keyboard
 //! buttons; every stop can be chosen from the list below the sketch.
 
-use leptos::prelude::*;
+mod markers;
 
-use crate::model::i18n::catalogues::{RouteFill as F, RouteText as T};
-use crate::state::locale::use_locale;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::i18n::catalogues::RouteText as T;
 use crate::model::route::project;
 use crate::model::route_view::{near_route, nearest_point};
+use crate::state::locale::use_locale;
+use markers::StopMarkers;
 
 const W: f64 = 360.0;
 const H: f64 = 240.0;
 const PAD: f64 = 18.0;
-/// Below this many stops every circle carries its number.
-const NUMBER_ALL_BELOW: usize = 30;
-/// How many upcoming stops are keyboard buttons on the sketch.
-const FOCUSABLE_AHEAD: usize = 6;
 /// The driver is drawn only within this distance of some stop; farther away
 /// the route would shrink to a dot.
 const DRIVER_RANGE_M: f64 = 30_000.0;
@@ -33,6 +31,9 @@ pub struct SketchStop {
     pub at: (f64, f64),
     pub name: String,
 }
+
+/// The stops projected into the sketch, and the driver's dot if drawn.
+type Projected = (Vec<(f64, f64)>, Option<(f64, f64)>);
 
 #[component]
 pub fn RouteSketch(
@@ -57,7 +58,8 @@ pub fn RouteSketch(
             .get()
             .map(|(a, b)| ((a * 2_000.0).round() as i64, (b * 2_000.0).round() as i64))
     });
-    let points = Memo::new(move |_| {
+    // The stops' points in the sketch, and the driver's when drawn.
+    let points: Memo<Projected> = Memo::new(move |_| {
         // `get`, not `track`: a memo nobody has read yet has no sources.
         let _ = driver_key.get();
         let mut pts: Vec<(f64, f64)> = stops.with(|s| s.iter().map(|s| s.at).collect());
@@ -69,8 +71,6 @@ pub fn RouteSketch(
         let me = (projected.len() > n).then(|| projected.pop()).flatten();
         (projected, me)
     });
-    let few = move || stops.with(Vec::len) < NUMBER_ALL_BELOW;
-
     let polyline = move || {
         points.with(|(p, _)| {
             p.iter()
@@ -118,69 +118,6 @@ pub fn RouteSketch(
         })
     };
 
-    // Numbered markers: every stop on a short route, else the next few and
-    // the selected one.
-    let markers = move || {
-        let next_i = next.get();
-        let sel = selected.get();
-        let count = stops.with(Vec::len);
-        let mut shown: Vec<usize> = if few() {
-            (0..count).collect()
-        } else {
-            let start = next_i.unwrap_or(count);
-            (start..count.min(start + FOCUSABLE_AHEAD)).collect()
-        };
-        if let Some(s) = sel {
-            if !shown.contains(&s) && s < count {
-                shown.push(s);
-            }
-        }
-        // The next stop is drawn last, on top.
-        shown.sort_by_key(|i| (Some(*i) == next_i, Some(*i) == sel));
-        let ahead = next_i.map(|n| n..n + FOCUSABLE_AHEAD);
-        points.with(|(p, _)| {
-            shown
-                .into_iter()
-                .filter_map(|i| {
-                    let (x, y) = *p.get(i)?;
-                    let stop = stops.with(|s| s.get(i).cloned())?;
-                    let is_next = Some(i) == next_i;
-                    let is_sel = Some(i) == sel;
-                    let focusable = is_sel || ahead.as_ref().is_some_and(|r| r.contains(&i));
-                    let r = if is_next || is_sel { 13.0 } else { 10.0 };
-                    let status = l.t(if done.with(|d| d.get(i).copied().unwrap_or(false)) {
-                        T::SketchDone
-                    } else if is_next {
-                        T::SketchNext
-                    } else {
-                        T::SketchToDo
-                    });
-                    let name = l.f(F::SketchStop { seq: &stop.seq, name: &stop.name, status: &status });
-                    let select = move || selected.set(Some(i));
-                    Some(view! {
-                        <g class="marker" class:next=is_next class:selected=is_sel
-                            class:done=move || done.with(|d| d.get(i).copied().unwrap_or(false))
-                            role=focusable.then_some("button")
-                            tabindex=focusable.then_some("0")
-                            aria-label=focusable.then_some(name)
-                            aria-pressed=focusable.then(|| is_sel.to_string())
-                            on:click=move |ev| { ev.stop_propagation(); select(); }
-                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                if ev.key() == "Enter" || ev.key() == " " {
-                                    ev.prevent_default();
-                                    select();
-                                }
-                            }>
-                            <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r=r.to_string() />
-                            <text x=format!("{x:.1}") y=format!("{:.1}", y + 0.5) text-anchor="middle"
-                                dominant-baseline="central" aria-hidden="true">{stop.seq}</text>
-                        </g>
-                    })
-                })
-                .collect_view()
-        })
-    };
-
     let me = move || {
         points.with(|(_, me)| {
             me.map(|(x, y)| {
@@ -200,7 +137,7 @@ pub fn RouteSketch(
                 <polyline class="route-line" points=polyline aria-hidden="true" />
                 <g aria-hidden="true">{dots}</g>
                 {me}
-                {markers}
+                <StopMarkers points stops done next selected />
             </svg>
             <figcaption class="sketch-legend">
                 <span class="key next">{l.t(T::KeyNext)}</span>
