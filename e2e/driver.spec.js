@@ -274,8 +274,14 @@ test("high contrast toggle is remembered; screenshots; axe finds nothing", async
 
 test("3,000 packages: renders incrementally and searches quickly", async ({ page }) => {
   await signIn(page);
-  await page.getByText("Demo controls").click();
-  await page.getByLabel(/Large manifest/).check();
+  // Opened until it shows: a click that lands while the first cards are
+  // still being added above the panel can miss it on a loaded machine.
+  const panel = page.locator("details.demo-panel");
+  await expect(async () => {
+    if (!(await panel.evaluate((d) => d.open))) await panel.getByText("Demo controls").click();
+    await expect(panel.getByLabel(/Large manifest/)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await panel.getByLabel(/Large manifest/).check();
   await page.reload();
   await expect(page.locator('[data-count="total"]')).toHaveText("3000", { timeout: 20_000 });
   const m = await savedManifest(page);
