@@ -9,10 +9,18 @@
 //   below and navigations are handled at all.
 // - A new version installs, then waits: the page shows "Update available —
 //   reload" and the driver chooses when, never mid-delivery.
+// - Images not in the shell (the street map's tiles) are answered from the
+//   tile cache the app fills for offline use (src/platform/tile_cache.rs),
+//   else from the network. This worker never adds to that cache: the app
+//   decides what is kept, within its budget, and removes it with the
+//   manifest's retention and on sign-out.
 const VERSION = "__ROADBOOK_VERSION__";
 const PRECACHE = /*__ROADBOOK_PRECACHE__*/ [];
 const CACHE = `roadbook-shell-${VERSION}`;
 const NAVIGATION_TIMEOUT_MS = 3000;
+// The app's map tiles (src/model/storage_keys.rs: MAP_TILES). Not versioned
+// with the shell: an app update keeps the driver's offline map.
+const TILE_CACHE = "roadbook.map-tiles.v1";
 
 const scope = new URL(self.registration.scope);
 const shellUrl = new URL("index.html", scope).href;
@@ -95,6 +103,13 @@ async function keepConfig(key, response) {
   for (const tab of tabs) tab.postMessage({ type: "roadbook-config", text });
 }
 
+// A map tile: the copy kept for offline use when there is one (a dead zone
+// shows the map at once, with no wait for a timeout), else the network.
+async function tile(request) {
+  const kept = await caches.match(request.url, { cacheName: TILE_CACHE });
+  return kept || fetch(request);
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
@@ -104,6 +119,10 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   const plain = url.origin + url.pathname;
+  if (request.destination === "image" && !precached.has(plain)) {
+    event.respondWith(tile(request));
+    return;
+  }
   if (!precached.has(plain)) return; // API calls and everything else: the network, untouched.
   if (url.pathname.endsWith("/config.json")) {
     event.respondWith(networkFirst(event));

@@ -2,7 +2,11 @@
 // - starts the wasm download after the page's first paint (see below);
 // - adds a Content-Security-Policy to index.html that allows Trunk's inline
 //   loader script by its hash (no 'unsafe-inline' for scripts), and writes
-//   the same policy into dist/_headers for hosts that read that file;
+//   the same policy into dist/_headers for hosts that read that file; the
+//   origins in ROADBOOK_TILE_ORIGINS (a map tile server on another site,
+//   docs/deploy.md) are added to img-src and connect-src;
+// - names the map's stylesheet (map.css) by its hash and tells the app its
+//   name in <meta name="roadbook-map-style">;
 // - writes dist/sw.js from public/sw.js with the precache list of what was
 //   actually built and a version that changes whenever any file changes;
 // - writes dist/404.html (a copy of index.html for hosts without a
@@ -11,12 +15,24 @@
 //
 //   node scripts/postbuild.mjs [DIST]
 import { createHash } from "node:crypto";
-import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { allCodeFiles, firstScreenFiles, kb, measure } from "./sizes.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const here = new URL("..", import.meta.url).pathname;
+
+// --- Map tile servers on other sites ------------------------------------
+// "https://tiles.example.com https://b.tiles.example.com": each must be a
+// bare origin (no path), https, or http only to this device. Anything else
+// stops the build: a typo must not ship a policy that blocks the map, nor
+// one that allows more than meant.
+const tileOrigins = (process.env.ROADBOOK_TILE_ORIGINS ?? "").split(/[\s,]+/).filter(Boolean);
+for (const o of tileOrigins) {
+  const ok = /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i.test(o);
+  if (!ok) throw new Error(`postbuild: ROADBOOK_TILE_ORIGINS: ${JSON.stringify(o)} is not an origin like https://tiles.example.com`);
+}
+const extra = tileOrigins.length ? ` ${tileOrigins.join(" ")}` : "";
 
 // --- The first paint first ----------------------------------------------
 // index.html paints the sign-in frame, or public/prepaint.js the driver's
@@ -52,8 +68,8 @@ const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(" ")}`,
   "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self' https:",
+  `img-src 'self' data:${extra}`,
+  `connect-src 'self' https:${extra}`,
   "manifest-src 'self'",
   "worker-src 'self'",
   "object-src 'none'",
@@ -61,6 +77,18 @@ const policy = [
   "form-action 'self'",
 ].join("; ");
 index = index.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, "");
+// --- The map's stylesheet -------------------------------------------------
+// Hashed like Trunk's own assets, so the year-long cache of _headers never
+// serves an old one; the app reads its name from the meta tag.
+const mapCss = join(dist, "map.css");
+if (existsSync(mapCss)) {
+  const css = readFileSync(mapCss);
+  const named = `map-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
+  renameSync(mapCss, join(dist, named));
+  index = index.replace(/\s*<meta name="roadbook-map-style"[^>]*>/, "");
+  index = index.replace("</head>", `  <meta name="roadbook-map-style" content="${named}" />\n  </head>`);
+}
+
 // The policy goes right after the charset (it must come before anything it
 // governs). A build whose index.html changed shape must fail here, not ship
 // without a policy.

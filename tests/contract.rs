@@ -69,6 +69,14 @@ fn fleet_example_round_trips() {
     let f: FleetSnapshot = round_trip(include_str!("fixtures/fleet.json"));
     assert_eq!(f.drivers[0].state, DriverState::OnRoute);
     assert_eq!(f.drivers[0].next_stop.as_ref().map(|n| n.seq), Some(19));
+    // The position is optional: the first driver has one, the second (as
+    // from an older server) has none.
+    let p = f.drivers[0].position.as_ref().unwrap();
+    assert_eq!((p.lat, p.lng), (45.51214, -122.62771));
+    assert_eq!(p.at, "2026-11-25T09:59:30-08:00");
+    assert_eq!(f.drivers[1].position, None);
+    let out = serde_json::to_string(&f.drivers[1]).unwrap();
+    assert!(!out.contains("position"), "{out}");
     let err = f.drivers[1].sign_in_error.as_ref().unwrap();
     assert_eq!(
         (err.status, err.support_code.as_deref()),

@@ -65,7 +65,16 @@ fn large_demo_manifest_has_3000_packages_and_validates() {
 #[test]
 fn fleet_has_mixed_states_and_a_large_option() {
     let start = data::block_start_for(NOW);
-    let f = data::fleet(25, start, NOW, (1, 0, 320, None));
+    let f = data::fleet(
+        25,
+        start,
+        NOW,
+        data::OwnProgress {
+            delivered: 1,
+            total: 320,
+            ..Default::default()
+        },
+    );
     assert_eq!(f.drivers.len(), 25);
     let states: std::collections::HashSet<_> = f
         .drivers
@@ -75,12 +84,24 @@ fn fleet_has_mixed_states_and_a_large_option() {
     assert!(states.len() >= 3, "{states:?}");
     assert!(f.drivers.iter().any(|d| d.sign_in_error.is_some()));
     assert_eq!(
-        data::fleet(1_000, start, NOW, (0, 0, 320, None))
+        data::fleet(1_000, start, NOW, data::OwnProgress::default())
             .drivers
             .len(),
         1_000
     );
-    assert_eq!(f, data::fleet(25, start, NOW, (1, 0, 320, None)));
+    assert_eq!(
+        f,
+        data::fleet(
+            25,
+            start,
+            NOW,
+            data::OwnProgress {
+                delivered: 1,
+                total: 320,
+                ..Default::default()
+            },
+        )
+    );
 }
 
 #[test]
@@ -218,6 +239,33 @@ fn fleet_is_for_dispatchers_only() {
     );
     let fleet: FleetSnapshot = serde_json::from_str(&r.body).unwrap();
     assert_eq!(fleet.drivers.len(), 25);
+    // Positions for the map (issue 21): every driver on the road has one,
+    // in south-east Portland, stamped with when they were last seen; some
+    // who signed out never shared one. The app's own check accepts them.
+    roadbook::model::fleet::decode_fleet(&r.body).expect("the demo fleet passes the check");
+    for d in &fleet.drivers {
+        use roadbook::model::fleet::DriverState as S;
+        match (&d.state, &d.position) {
+            (S::OnRoute | S::Unreachable | S::Finished, None) => panic!("{} has no position", d.id),
+            (_, Some(p)) => {
+                assert!(
+                    (45.48..45.54).contains(&p.lat) && (-122.68..-122.55).contains(&p.lng),
+                    "{} at {p:?}",
+                    d.id
+                );
+                assert_eq!(p.at, d.last_seen, "{}", d.id);
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        fleet
+            .drivers
+            .iter()
+            .filter(|d| d.position.is_some())
+            .count()
+            >= 20
+    );
     let id = fleet.drivers[4].id.clone();
     let r = respond(
         &mut server,

@@ -305,3 +305,54 @@ fn every_limit_is_named_in_plain_words() {
     );
     assert!(msg.len() < 200, "{msg}");
 }
+
+/// A fleet answer's driver positions follow the manifest's rule for
+/// coordinates: an impossible one (or 0, 0, or an unreadable time) refuses
+/// the whole answer, naming the driver; a driver without one (older
+/// servers) is fine.
+#[test]
+fn fleet_positions_are_checked_like_a_manifests_coordinates() {
+    use roadbook::model::fleet::decode_fleet;
+    let base: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/fleet.json")).unwrap();
+    let fleet = decode_fleet(&base.to_string()).expect("the fixture is valid");
+    assert!(fleet.drivers[0].position.is_some());
+    assert!(fleet.drivers[1].position.is_none());
+    for (lat, lng) in [
+        (91.5, -122.6),
+        (-90.01, 0.5),
+        (45.5, 180.5),
+        (45.5, -181.0),
+        (0.0, 0.0),
+    ] {
+        let mut v = base.clone();
+        v["drivers"][0]["position"]["lat"] = lat.into();
+        v["drivers"][0]["position"]["lng"] = lng.into();
+        let err = decode_fleet(&v.to_string()).expect_err("refused");
+        assert!(
+            err.contains("D-1001") && err.contains("impossible position"),
+            "{err}"
+        );
+    }
+    // The edges themselves are places.
+    let mut v = base.clone();
+    v["drivers"][0]["position"]["lat"] = 90.0.into();
+    v["drivers"][0]["position"]["lng"] = (-180.0).into();
+    assert!(decode_fleet(&v.to_string()).is_ok());
+    let mut v = base.clone();
+    v["drivers"][0]["position"]["at"] = "yesterday".into();
+    let err = decode_fleet(&v.to_string()).unwrap_err();
+    assert!(err.contains("not a date"), "{err}");
+    let mut v = base.clone();
+    v["drivers"][0]["position"] =
+        serde_json::json!({ "lat": "45.5", "lng": -122.6, "at": "2026-11-25T09:59:30-08:00" });
+    assert!(
+        decode_fleet(&v.to_string()).is_err(),
+        "a latitude in quotes is not a number"
+    );
+    let mut v = base.clone();
+    v["drivers"][0]["position"] = serde_json::Value::Null;
+    assert!(decode_fleet(&v.to_string()).unwrap().drivers[0]
+        .position
+        .is_none());
+}

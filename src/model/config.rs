@@ -175,6 +175,12 @@ pub struct Config {
     pub retention_hours_after_block: u32,
     /// A saved manifest older than this is shown with a staleness warning.
     pub stale_after_hours: u32,
+    /// The street map (`model::map::MapSetup`), as written: it is checked
+    /// by the map's own code, which loads only when a map is configured,
+    /// and a map set up wrong shows the route sketch with the problem named
+    /// instead of stopping the app. The JSON text, not a tree: the first
+    /// screen carries no code to compare, copy or print one.
+    pub map: Option<String>,
 }
 
 /// The wire form, before `api_base` is checked.
@@ -191,6 +197,11 @@ struct RawConfig {
     retention_hours_after_block: u32,
     #[serde(default = "default_stale")]
     stale_after_hours: u32,
+    // Read as a tree (the first screen already reads JSON trees, for the
+    // status page) and kept as text; `to_json` writes it back by hand, so
+    // the first screen carries no code to serialise a tree in a struct.
+    #[serde(default, skip_serializing)]
+    map: serde_json::Value,
 }
 
 fn default_retention() -> u32 {
@@ -332,6 +343,7 @@ impl Config {
             support_codes: raw.support_codes,
             retention_hours_after_block: raw.retention_hours_after_block,
             stale_after_hours: raw.stale_after_hours,
+            map: (!raw.map.is_null()).then(|| raw.map.to_string()),
         })
     }
 
@@ -347,8 +359,18 @@ impl Config {
             support_codes: self.support_codes.clone(),
             retention_hours_after_block: self.retention_hours_after_block,
             stale_after_hours: self.stale_after_hours,
+            map: serde_json::Value::Null,
         };
-        serde_json::to_string(&raw).unwrap_or_default()
+        let mut json = serde_json::to_string(&raw).unwrap_or_default();
+        // `"map": …` as it was read (JSON text), before the closing brace
+        // (`api_base` always comes first, so the object is not empty).
+        if let Some(map) = self.map.as_deref().filter(|_| json.ends_with('}')) {
+            json.pop();
+            json.push_str(",\"map\":");
+            json.push_str(map);
+            json.push('}');
+        }
+        json
     }
 
     /// The defaults used by tests and as a base for demos.
@@ -360,6 +382,7 @@ impl Config {
             support_codes: BTreeMap::new(),
             retention_hours_after_block: default_retention(),
             stale_after_hours: default_stale(),
+            map: None,
         }
     }
 }
@@ -380,6 +403,34 @@ mod tests {
     fn to_json_round_trips() {
         let c = Config::parse(include_str!("../../public/config.json")).unwrap();
         assert_eq!(Config::parse(&c.to_json()).unwrap(), c);
+    }
+
+    /// The map is kept as written (its own code checks it) and survives
+    /// the cached copy; the shipped demo config has none (the sketch).
+    #[test]
+    fn the_map_setting_is_kept_as_written() {
+        let shipped = Config::parse(include_str!("../../public/config.json")).unwrap();
+        assert_eq!(shipped.map, None);
+        let c = Config::parse(
+            r#"{"api_base":"demo","map":{"tiles":"/t/{z}/{x}/{y}.png","attribution":"© Us","offline_tiles":true}}"#,
+        )
+        .unwrap();
+        let map = c.map.clone().unwrap();
+        assert!(crate::model::map::MapSetup::asks_offline(&map));
+        assert_eq!(
+            crate::model::map::MapSetup::from_text(&map)
+                .unwrap()
+                .tiles
+                .as_str(),
+            "/t/{z}/{x}/{y}.png"
+        );
+        assert_eq!(Config::parse(&c.to_json()).unwrap(), c);
+        assert_eq!(
+            Config::parse(r#"{"api_base":"demo","map":null}"#)
+                .unwrap()
+                .map,
+            None
+        );
     }
 
     #[test]

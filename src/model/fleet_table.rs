@@ -305,6 +305,7 @@ mod tests {
             }),
             manifest_id: "M-1".into(),
             sign_in_error: None,
+            position: None,
         }
     }
 

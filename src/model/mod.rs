@@ -15,6 +15,7 @@ pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod invariants;
 pub mod manifest;
+pub mod map;
 pub mod marks;
 pub mod navigate;
 pub mod outage;

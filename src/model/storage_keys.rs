@@ -15,6 +15,9 @@ pub enum Area {
     Local,
     /// Dies with the tab: the session token, never written to `Local`.
     Session,
+    /// A service-worker cache (Cache Storage) of that name: the map tiles
+    /// kept for offline use. Removing the key deletes the cache.
+    Cache,
 }
 
 /// What signing out does with a key.
@@ -112,6 +115,12 @@ pub const DEMO_SERVER: StorageKey =
 /// manifest's names and addresses, so it goes with the manifest.
 pub const SNAPSHOT: StorageKey =
     personal("roadbook.snapshot.v1", Area::Local, OnRetention::Removes);
+/// The map tiles around the route's stops, kept for offline use (with an
+/// index of which block each is for, `model::map::offline`): they show
+/// where the driver goes, so they go with the manifest. The service worker
+/// (public/sw.js) answers image requests from this cache.
+pub const MAP_TILES: StorageKey =
+    personal("roadbook.map-tiles.v1", Area::Cache, OnRetention::Removes);
 /// The last config.json that parsed, for an instant and offline start.
 pub const CONFIG: StorageKey = setting("roadbook.config.v1");
 /// The last status-page summary that parsed, with when it was fetched.
@@ -139,6 +148,7 @@ pub const ALL: &[StorageKey] = &[
     FLEET,
     DEMO_SERVER,
     SNAPSHOT,
+    MAP_TILES,
     CONFIG,
     STATUS,
     LOCALE,
@@ -170,6 +180,7 @@ impl Area {
         match self {
             Area::Local => "local",
             Area::Session => "session",
+            Area::Cache => "cache",
         }
     }
 }
@@ -220,6 +231,21 @@ mod tests {
                 "prepaint.js reads {name}, which is not declared"
             );
         }
+    }
+
+    /// The service worker answers tile requests from the cache the app
+    /// fills: it must name the same cache.
+    #[test]
+    fn the_service_worker_reads_the_declared_tile_cache() {
+        let sw = include_str!("../../public/sw.js");
+        assert!(
+            sw.contains(&format!("\"{}\"", MAP_TILES.name)),
+            "public/sw.js does not name {}",
+            MAP_TILES.name
+        );
+        assert_eq!(MAP_TILES.area, Area::Cache);
+        assert!(removed_on_sign_out().any(|k| k.name == MAP_TILES.name));
+        assert!(removed_by_retention().any(|k| k.name == MAP_TILES.name));
     }
 
     #[test]

@@ -442,9 +442,8 @@ pub fn validate(m: &Manifest) -> Vec<ManifestProblem> {
                 field: Field::StopAddress { stop: sid.clone() },
             });
         }
-        let lat_ok = stop.lat.is_finite() && (-90.0..=90.0).contains(&stop.lat);
-        let lng_ok = stop.lng.is_finite() && (-180.0..=180.0).contains(&stop.lng);
-        if !lat_ok || !lng_ok || (stop.lat == 0.0 && stop.lng == 0.0) {
+        // The same rule as a fleet driver's position.
+        if !super::fleet::coordinates_possible(stop.lat, stop.lng) {
             out.push(CoordinatesOutOfRange {
                 stop_id: sid.clone(),
                 lat: stop.lat,

@@ -8,7 +8,7 @@ use super::clock::{device_online, now_ms};
 use super::{demo_transport, http};
 use crate::model::config::ApiBase;
 use crate::model::event::{DeliveryEvent, EventAck, EventBatch};
-use crate::model::fleet::FleetSnapshot;
+use crate::model::fleet::{decode_fleet, FleetSnapshot};
 use crate::model::manifest::Manifest;
 use crate::model::outage::{classify, unexpected_body, Failure, Operation};
 use crate::model::session::{Credentials, Session};
@@ -146,7 +146,9 @@ impl Api {
 
     pub async fn fleet(&self, token: &str) -> Result<FleetSnapshot, Failure> {
         let req = ApiRequest::get("/fleet").with_token(Some(token));
-        self.json(Operation::FleetLoad, &req).await
+        let response = self.exchange(Operation::FleetLoad, &req).await?;
+        decode_fleet(&response.body)
+            .map_err(|reason| unexpected_body(Operation::FleetLoad, &response, &reason))
     }
 
     pub async fn driver_manifest(&self, token: &str, driver_id: &str) -> Result<Manifest, Failure> {

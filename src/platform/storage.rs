@@ -57,6 +57,8 @@ fn area(which: Area) -> Result<web_sys::Storage, StorageError> {
     let got = match which {
         Area::Local => window.local_storage(),
         Area::Session => window.session_storage(),
+        // A cache holds responses, not text: only `remove` applies to it.
+        Area::Cache => return Err(StorageError::Other("a cache is not a text store".into())),
     };
     got.map_err(map_js)?
         .ok_or_else(|| StorageError::Blocked("storage is not available".into()))
@@ -74,5 +76,20 @@ pub fn set(key: &StorageKey, value: &str) -> Result<(), StorageError> {
 }
 
 pub fn remove(key: &StorageKey) -> Result<(), StorageError> {
+    if key.area == Area::Cache {
+        return remove_cache(key.name);
+    }
     area(key.area)?.remove_item(key.name).map_err(map_js)
+}
+
+/// Deletes the cache `name`. The deletion finishes in the background; a
+/// run still writing to it writes to a cache nobody can open again.
+fn remove_cache(name: &str) -> Result<(), StorageError> {
+    let window = web_sys::window().ok_or_else(|| StorageError::Other("no window".into()))?;
+    // Absent on insecure origins and in some private modes: nothing stored.
+    if !js_sys::Reflect::has(&window, &"caches".into()).unwrap_or(false) {
+        return Ok(());
+    }
+    let _ = window.caches().map_err(map_js)?.delete(name);
+    Ok(())
 }

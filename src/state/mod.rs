@@ -4,6 +4,7 @@
 
 pub mod fleet;
 pub mod locale;
+pub mod map_tiles;
 pub mod navigation;
 pub mod routebook;
 pub mod session;

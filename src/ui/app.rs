@@ -23,6 +23,7 @@ use crate::platform::first_paint::Typed;
 use crate::platform::service_worker;
 use crate::platform::storage;
 use crate::state::locale::Locale;
+use crate::state::map_tiles;
 use crate::state::navigation::Navigation;
 use crate::state::routebook::RouteBook;
 use crate::state::session::SessionState;
@@ -103,6 +104,7 @@ pub fn App(
     provide_context(nav);
     let connectivity = upkeep::start(env, session, book);
     sign_out::watch(session, book);
+    map_tiles::start(env, book, connectivity.online);
     let sign_in = SignInAttempt::provide(env, session, book, nav, connectivity);
     sign_in.username.set(typed.username);
     sign_in.password.set(typed.password);

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use super::app::EnvSignal;
 use super::driver_view::MoreRows;
 use super::fleet_driver::DriverDetail;
+use super::fleet_map::{FleetMapData, MapDriver};
 use super::guidance_panel::GuidancePanel;
+use super::map_slot::FleetMapSlot;
 use super::screen_link::ScreenLink;
 use crate::model::fleet::DriverState;
 use crate::model::fleet_table::{aria_sort, relative_age_in, row_in, toggle_sort, Row};
@@ -324,6 +326,58 @@ fn FleetTable() -> impl IntoView {
         }
     };
 
+    // The drivers on the street map, when config.json has one: the ones
+    // the table shows (its filters) that have a known position.
+    let EnvSignal(env) = expect_context::<EnvSignal>();
+    let map_setting =
+        Memo::new(move |_| env.with(|e| e.as_ref().and_then(|e| e.config.map.clone())));
+    let fleet_map = move || {
+        let map = map_setting.get()?;
+        let map_drivers = Memo::new(move |_| {
+            let q = query.get();
+            data.saved.with(|s| {
+                let Some(s) = s.as_ref() else {
+                    return Vec::new();
+                };
+                order.with(|o| {
+                    o.iter()
+                        .filter_map(|&i| s.snapshot.drivers.get(i))
+                        .filter_map(|d| {
+                            let p = d.position.as_ref()?;
+                            Some(MapDriver {
+                                id: d.id.clone(),
+                                name: d.name.clone(),
+                                state: d.state.clone(),
+                                lat: p.lat,
+                                lng: p.lng,
+                                href: nav.href(&Screen::Fleet(FleetView {
+                                    query: q.clone(),
+                                    driver: Some(d.id.clone()),
+                                })),
+                            })
+                        })
+                        .collect()
+                })
+            })
+        });
+        let props = FleetMapData {
+            map,
+            drivers: map_drivers,
+            shown: Signal::derive(move || order.with(Vec::len)),
+            filter: Signal::derive(move || {
+                query.with(|q| {
+                    format!(
+                        "{}|{}",
+                        q.state.as_ref().map(|s| s.as_str()).unwrap_or(""),
+                        q.text
+                    )
+                })
+            }),
+            open: Callback::new(open_driver),
+        };
+        Some(view! { <div class="map-slot fleet-map-slot"><FleetMapSlot props /></div> })
+    };
+
     let shown_text = move || {
         let shown = order.with(Vec::len);
         let total = counts.with(|c| c.total());
@@ -354,6 +408,8 @@ fn FleetTable() -> impl IntoView {
             <span role="status" aria-live="polite">{shown_text}</span>
             <span class="legend">" · "{l.t(FleetText::Legend)}</span>
         </p>
+        <div class="fleet-body">
+        {fleet_map}
         <div class="table-wrap">
             <table class="fleet-table" aria-labelledby="fleet-title">
                 <thead><tr>{COLUMNS.into_iter().map(header).collect_view()}</tr></thead>
@@ -367,6 +423,7 @@ fn FleetTable() -> impl IntoView {
                     } />
                 </tbody>
             </table>
+        </div>
         </div>
         <MoreRows limit total=Signal::derive(move || if windowed() { order.with(Vec::len) } else { 0 }) label=more_drivers margin=MORE_MARGIN />
         <Show when=move || data.saved.with(Option::is_some) && order.with(Vec::is_empty)>

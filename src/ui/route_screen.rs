@@ -4,12 +4,15 @@
 
 use leptos::prelude::*;
 
+use super::app::EnvSignal;
 use super::contrast_toggle::ContrastToggle;
 use super::driver_view::{
     coarse_now, marked_manifest, more_stops, watch_location, GeoState, MoreRows, ROWS_STEP,
 };
 use super::long_text::{long_text, short_plain, short_text};
+use super::map_slot::RouteMapSlot;
 use super::nav_links::{saved_nav_app, NavAppSelect, NavigateLink};
+use super::route_map::RouteMapData;
 use super::route_sketch::{RouteSketch, SketchStop};
 use super::stop_card::window_text;
 use crate::model::i18n::catalogues::{DriverFill as DF, DriverText as D};
@@ -77,6 +80,27 @@ pub fn RouteScreen() -> impl IntoView {
             .with(|s| s.as_ref().map_or(0, |s| s.manifest.stops.len()))
     });
     let limit = RwSignal::new(rows_to_render(ROWS_STEP, next.get_untracked(), ROWS_STEP));
+    // A street map when config.json has one (its code loads only then);
+    // else, and while a map cannot be had, the sketch.
+    let EnvSignal(env) = expect_context::<EnvSignal>();
+    let map_setting =
+        Memo::new(move |_| env.with(|e| e.as_ref().and_then(|e| e.config.map.clone())));
+    let sketch = move || view! { <RouteSketch stops=sketch_stops done next selected driver /> };
+    let picture = move || match map_setting.get() {
+        None => sketch().into_any(),
+        Some(map) => {
+            let props = RouteMapData {
+                map,
+                stops: sketch_stops.into(),
+                done: done.into(),
+                next: next.into(),
+                selected,
+                driver,
+            };
+            view! { <div class="map-slot"><RouteMapSlot props sketch=ViewFn::from(sketch) /></div> }
+                .into_any()
+        }
+    };
 
     view! {
         <section class="route" aria-labelledby="route-title">
@@ -91,7 +115,7 @@ pub fn RouteScreen() -> impl IntoView {
                 fallback=move || view! { <p class="empty" role="status">{l.t(T::NoManifest)}</p> }>
                 <RouteProgress progress />
                 <GeoNote geo />
-                <RouteSketch stops=sketch_stops done next selected driver />
+                {picture}
                 {move || focus_stop.get().map(|stop| {
                     let is_next = focus.get() == next.get();
                     view! { <FocusCard stop is_next driver now selected /> }

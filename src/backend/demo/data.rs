@@ -6,7 +6,9 @@
 //! coordinates are interpolated along the real streets.
 
 use super::rng::{seed_from, Rng};
-use crate::model::fleet::{DriverState, DriverStatus, FleetSnapshot, NextStop, SignInError};
+use crate::model::fleet::{
+    DriverState, DriverStatus, FleetSnapshot, NextStop, Position, SignInError,
+};
 use crate::model::manifest::{
     Address, Block, DriverRef, Manifest, Package, PackageSize, PackageStatus, Stop, TimeWindow,
     MANIFEST_SCHEMA,
@@ -18,6 +20,8 @@ pub const OFFSET_MIN: i32 = -480;
 pub const CITY: &str = "Portland";
 pub const REGION: &str = "OR";
 pub const STATION: &str = "PDX7 — Portland SE";
+/// Where the station is: drivers who finished are back there.
+pub const STATION_AT: (f64, f64) = (45.4962, -122.6440);
 const HOUR_MS: i64 = 3_600_000;
 const BLOCK_HOURS: i64 = 10;
 
@@ -316,11 +320,9 @@ fn pick_addresses(rng: &mut Rng, count: usize) -> Vec<GenAddress> {
     picked
         .into_iter()
         .map(|(street, number, unit)| {
-            let (name, lat) = STREETS[street];
+            let name = STREETS[street].0;
             let avenue = number as f64 / 100.0;
-            let lng = -122.6535 + (avenue - 12.0) * 0.001_08;
-            // A little spread so stops on one block do not sit on one point.
-            let lat = lat + ((number % 7) as f64 - 3.0) * 0.000_03;
+            let (lat, lng) = street_point(street, number);
             let south = lat < 45.5048;
             let postcode = match (avenue < 50.0, south) {
                 (true, false) => "97214",
@@ -332,8 +334,8 @@ fn pick_addresses(rng: &mut Rng, count: usize) -> Vec<GenAddress> {
                 line1: format!("{number} {name}"),
                 line2: unit,
                 postcode,
-                lat: round6(lat),
-                lng: round6(lng),
+                lat,
+                lng,
             }
         })
         .collect()
@@ -363,90 +365,147 @@ pub fn fleet_driver(i: usize) -> DriverRef {
     }
 }
 
+/// The demo driver's own line in the fleet, from their live progress.
+#[derive(Clone, Debug, Default)]
+pub struct OwnProgress {
+    pub delivered: u32,
+    pub attempted: u32,
+    pub total: u32,
+    pub next_stop: Option<NextStop>,
+    /// Where they were last: the last stop they finished (else the station).
+    pub at: Option<(f64, f64)>,
+}
+
+/// Where `number` on street `street` (an index into the streets) is: the
+/// hundred block is the avenue, so the longitude follows the number.
+fn street_point(street: usize, number: i64) -> (f64, f64) {
+    let (_, lat) = STREETS[street];
+    let avenue = number as f64 / 100.0;
+    let lng = -122.6535 + (avenue - 12.0) * 0.001_08;
+    // A little spread so stops on one block do not sit on one point.
+    let lat = lat + ((number % 7) as f64 - 3.0) * 0.000_03;
+    (round6(lat), round6(lng))
+}
+
 /// A fleet of `size` drivers at `now`. Deterministic for the same arguments.
 /// Driver 0's numbers come from `own` (the demo driver's live progress).
 pub fn fleet(
     size: usize,
     block_start_ms: EpochMs,
     now_ms: EpochMs,
-    own: (u32, u32, u32, Option<NextStop>),
+    own: OwnProgress,
 ) -> FleetSnapshot {
     let ts = |ms: EpochMs| format_rfc3339(ms, OFFSET_MIN);
     let elapsed = (now_ms - block_start_ms).max(0) as f64 / (BLOCK_HOURS * HOUR_MS) as f64;
-    let drivers =
-        (0..size)
-            .map(|i| {
-                let driver = fleet_driver(i);
-                let mut rng = Rng::new(seed_from(&driver.id) ^ block_start_ms as u64);
-                let manifest_id = format!(
-                    "M-{}-{}",
-                    date_string(block_start_ms, OFFSET_MIN),
-                    driver.id
-                );
-                if i == 0 {
-                    let (delivered, attempted, total, next_stop) = own.clone();
-                    return DriverStatus {
-                        id: driver.id,
-                        name: driver.name,
-                        state: DriverState::OnRoute,
-                        last_seen: ts(now_ms),
-                        delivered,
-                        attempted,
-                        total,
-                        next_stop,
-                        manifest_id,
-                        sign_in_error: None,
-                    };
-                }
-                let total = rng.range(180, 340) as u32;
-                let state = match rng.below(100) {
-                    0..=59 => DriverState::OnRoute,
-                    60..=71 => DriverState::Finished,
-                    72..=87 => DriverState::SignedOut,
-                    _ => DriverState::Unreachable,
-                };
-                let pace = 0.6 + rng.below(60) as f64 / 100.0;
-                let done_frac = match state {
-                    DriverState::Finished => 1.0,
-                    _ => (elapsed * pace).min(0.98),
-                };
-                let done = (f64::from(total) * done_frac) as u32;
-                let attempted = done.min(rng.range(0, 8) as u32);
-                let delivered = done - attempted;
-                let last_seen = match state {
-                    DriverState::Unreachable => now_ms - rng.range(10, 95) * 60_000,
-                    DriverState::SignedOut => now_ms - rng.range(5, 180) * 60_000,
-                    DriverState::Finished => now_ms - rng.range(1, 60) * 60_000,
-                    _ => now_ms - rng.range(0, 240) * 1000,
-                };
-                let next_stop = matches!(state, DriverState::OnRoute | DriverState::Unreachable)
-                    .then(|| NextStop {
-                        seq: (done / 2 + 1).max(1),
-                        line1: format!(
-                            "{} {}",
-                            rng.range(20, 60) * 100 + rng.range(0, 98),
-                            STREETS[rng.below(STREETS.len() as u64) as usize].0
-                        ),
-                    });
-                let sign_in_error =
-                    (state == DriverState::SignedOut && rng.percent(50)).then(|| SignInError {
-                        status: 503,
-                        support_code: Some("03-005".to_string()),
-                    });
-                DriverStatus {
+    let drivers = (0..size)
+        .map(|i| {
+            let driver = fleet_driver(i);
+            let mut rng = Rng::new(seed_from(&driver.id) ^ block_start_ms as u64);
+            let manifest_id = format!(
+                "M-{}-{}",
+                date_string(block_start_ms, OFFSET_MIN),
+                driver.id
+            );
+            if i == 0 {
+                let (lat, lng) = own.at.unwrap_or(STATION_AT);
+                return DriverStatus {
                     id: driver.id,
                     name: driver.name,
-                    state,
-                    last_seen: ts(last_seen),
-                    delivered,
-                    attempted,
-                    total,
-                    next_stop,
+                    state: DriverState::OnRoute,
+                    last_seen: ts(now_ms),
+                    delivered: own.delivered,
+                    attempted: own.attempted,
+                    total: own.total,
+                    next_stop: own.next_stop.clone(),
                     manifest_id,
-                    sign_in_error,
+                    sign_in_error: None,
+                    position: Some(Position {
+                        lat,
+                        lng,
+                        at: ts(now_ms),
+                    }),
+                };
+            }
+            let total = rng.range(180, 340) as u32;
+            let state = match rng.below(100) {
+                0..=59 => DriverState::OnRoute,
+                60..=71 => DriverState::Finished,
+                72..=87 => DriverState::SignedOut,
+                _ => DriverState::Unreachable,
+            };
+            let pace = 0.6 + rng.below(60) as f64 / 100.0;
+            let done_frac = match state {
+                DriverState::Finished => 1.0,
+                _ => (elapsed * pace).min(0.98),
+            };
+            let done = (f64::from(total) * done_frac) as u32;
+            let attempted = done.min(rng.range(0, 8) as u32);
+            let delivered = done - attempted;
+            let last_seen = match state {
+                DriverState::Unreachable => now_ms - rng.range(10, 95) * 60_000,
+                DriverState::SignedOut => now_ms - rng.range(5, 180) * 60_000,
+                DriverState::Finished => now_ms - rng.range(1, 60) * 60_000,
+                _ => now_ms - rng.range(0, 240) * 1000,
+            };
+            let next_at =
+                matches!(state, DriverState::OnRoute | DriverState::Unreachable).then(|| {
+                    let number = rng.range(20, 60) * 100 + rng.range(0, 98);
+                    let street = rng.below(STREETS.len() as u64) as usize;
+                    (number, street)
+                });
+            let next_stop = next_at.map(|(number, street)| NextStop {
+                seq: (done / 2 + 1).max(1),
+                line1: format!("{number} {}", STREETS[street].0),
+            });
+            let sign_in_error =
+                (state == DriverState::SignedOut && rng.percent(50)).then(|| SignInError {
+                    status: 503,
+                    support_code: Some("03-005".to_string()),
+                });
+            // Where each was last seen (drawn after everything above,
+            // so the rest of the fleet is as it always was): a block or
+            // two short of the next stop on the road, back at the
+            // station when finished; most who signed out shared one
+            // earlier, some never did (not on the map).
+            let jitter = |rng: &mut Rng| (rng.range(-20, 21) as f64) * 0.000_1;
+            let at = match (state.clone(), next_at) {
+                (DriverState::OnRoute | DriverState::Unreachable, Some((number, street))) => {
+                    let (lat, lng) = street_point(street, number);
+                    Some((lat + jitter(&mut rng), lng + jitter(&mut rng)))
                 }
-            })
-            .collect();
+                (DriverState::Finished, _) => Some((
+                    STATION_AT.0 + jitter(&mut rng) / 10.0,
+                    STATION_AT.1 + jitter(&mut rng) / 10.0,
+                )),
+                (DriverState::SignedOut, _) if rng.percent(70) => {
+                    let street = rng.below(STREETS.len() as u64) as usize;
+                    Some(street_point(
+                        street,
+                        rng.range(20, 60) * 100 + rng.range(0, 98),
+                    ))
+                }
+                _ => None,
+            };
+            let position = at.map(|(lat, lng)| Position {
+                lat: round6(lat),
+                lng: round6(lng),
+                at: ts(last_seen),
+            });
+            DriverStatus {
+                id: driver.id,
+                name: driver.name,
+                state,
+                last_seen: ts(last_seen),
+                delivered,
+                attempted,
+                total,
+                next_stop,
+                manifest_id,
+                sign_in_error,
+                position,
+            }
+        })
+        .collect();
     FleetSnapshot {
         generated_at: ts(now_ms),
         drivers,

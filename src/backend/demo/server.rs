@@ -310,22 +310,37 @@ impl DemoServer {
         ApiResponse::json(200, to_json(&EventAck { accepted }))
     }
 
-    fn own_progress(&mut self, now: EpochMs) -> (u32, u32, u32, Option<NextStop>) {
+    fn own_progress(&mut self, now: EpochMs) -> data::OwnProgress {
         let m = self.current_manifest(&data::demo_driver(), now);
         let c = Counts::of(&m);
-        let next = m
+        let pending = |s: &&crate::model::manifest::Stop| {
+            s.packages
+                .iter()
+                .any(|p| p.status == crate::model::manifest::PackageStatus::Pending)
+        };
+        let next = m.stops.iter().find(pending).map(|s| NextStop {
+            seq: s.seq,
+            line1: s.address.line1.clone(),
+        });
+        // The last stop finished, in route order: where the driver was.
+        let at = m
             .stops
             .iter()
+            .rev()
             .find(|s| {
-                s.packages
-                    .iter()
-                    .any(|p| p.status == crate::model::manifest::PackageStatus::Pending)
+                !pending(s)
+                    && s.packages
+                        .iter()
+                        .any(|p| p.status != crate::model::manifest::PackageStatus::Pending)
             })
-            .map(|s| NextStop {
-                seq: s.seq,
-                line1: s.address.line1.clone(),
-            });
-        (c.delivered as u32, c.attempted as u32, c.total as u32, next)
+            .map(|s| (s.lat, s.lng));
+        data::OwnProgress {
+            delivered: c.delivered as u32,
+            attempted: c.attempted as u32,
+            total: c.total as u32,
+            next_stop: next,
+            at,
+        }
     }
 
     fn fleet_reply(&mut self, now: EpochMs) -> ApiResponse {

@@ -36,6 +36,7 @@ fn driver(id: &str, name: &str, state: DriverState) -> DriverStatus {
         next_stop: None,
         manifest_id: format!("M-{id}"),
         sign_in_error: None,
+        position: None,
     }
 }
 
@@ -323,7 +324,17 @@ fn garbage_query_falls_back_to_defaults() {
 fn thousand_drivers_are_quick() {
     use crate::backend::demo::data::fleet;
     let now = start() + 5 * HOUR;
-    let snap = fleet(1_000, start(), now, (10, 2, 300, None));
+    let snap = fleet(
+        1_000,
+        start(),
+        now,
+        crate::backend::demo::data::OwnProgress {
+            delivered: 10,
+            attempted: 2,
+            total: 300,
+            ..Default::default()
+        },
+    );
     let drivers = snap.drivers;
     let t = std::time::Instant::now();
     for key in SortKey::ALL {

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod driver;
 pub mod fleet;
 pub mod handoff;
+pub mod map;
 pub mod outage;
 pub mod route;
 pub mod settings;
@@ -16,6 +17,7 @@ pub use demo::DemoText;
 pub use driver::{DriverFill, DriverText};
 pub use fleet::{FleetFill, FleetText};
 pub use handoff::{HandoffFill, HandoffText};
+pub use map::{MapFill, MapText};
 pub use outage::{OutageFill, OutageText};
 pub use route::{RouteFill, RouteText};
 pub use settings::{SettingsFill, SettingsText};
@@ -31,6 +33,7 @@ pub fn every_entry() -> Vec<Entry> {
         DriverText::entries(),
         FleetText::entries(),
         HandoffText::entries(),
+        MapText::entries(),
         OutageText::entries(),
         RouteText::entries(),
         SettingsText::entries(),
@@ -48,6 +51,7 @@ pub fn install_spanish() {
     DriverText::install_spanish();
     FleetText::install_spanish();
     HandoffText::install_spanish();
+    MapText::install_spanish();
     OutageText::install_spanish();
     RouteText::install_spanish();
     SettingsText::install_spanish();
