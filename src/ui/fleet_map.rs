@@ -256,8 +256,11 @@ fn FleetMap(setup: MapSetup, data: FleetMapData) -> impl IntoView {
                 .map(|d| World::from_lat_lng(d.lat, d.lng))
                 .collect();
             let count = members.len();
+            // A group with an unreachable driver is red: the one to look
+            // into, even before zooming in.
+            let urgent = members.iter().any(|d| d.state == DriverState::Unreachable);
             view! {
-                <button type="button" class="driver-group" aria-label=label.clone() title=label data-count=count
+                <button type="button" class="driver-group" class:urgent=urgent aria-label=label.clone() title=label data-count=count
                     style:transform=transform
                     on:click=move |_| {
                         // Closer, to where these drivers are: at least one
@@ -307,6 +310,7 @@ fn FleetMap(setup: MapSetup, data: FleetMapData) -> impl IntoView {
                 <span class="key state-signed_out">{state_words(l, &DriverState::SignedOut).0}</span>
                 <span class="key state-finished">{state_words(l, &DriverState::Finished).0}</span>
                 <span class="key group">{l.t(M::KeyGroup)}</span>
+                <span class="key group urgent">{l.t(M::KeyGroupUrgent)}</span>
                 <span class="on-map">{on_map}</span>
                 <span class="hint" id="fleet-map-hint">{l.t(M::FleetHint)}</span>
             </figcaption>

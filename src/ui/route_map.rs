@@ -10,22 +10,18 @@
 
 use leptos::prelude::*;
 
-use super::route_sketch::SketchStop;
+use super::route_sketch::{SketchStop, FOCUSABLE_AHEAD, NUMBER_ALL_BELOW};
 use super::street_map::{MapState, StreetMap};
 use crate::model::i18n::catalogues::{MapText as M, RouteFill, RouteText as T};
 use crate::model::i18n::Lang;
 use crate::model::map::offline::{route_zooms, saving_words, TileSaving, FIT_PAD, PHONE_MAP};
 use crate::model::map::{Camera, MapSetup, World};
-use crate::model::route_view::{near_route, nearest_point};
+use crate::model::route_view::{near_route, nearest_point, numbered_stops};
 use crate::platform::split::PartMissing;
 use crate::split_point;
 use crate::state::locale::use_locale;
 use crate::state::map_tiles;
 
-/// Below this many stops every stop carries its number (as on the sketch).
-const NUMBER_ALL_BELOW: usize = 30;
-/// How many upcoming stops are buttons on the map.
-const FOCUSABLE_AHEAD: usize = 6;
 /// The driver counts in the first view only within this distance of a
 /// stop; farther away the route would shrink to a dot.
 const DRIVER_RANGE_M: f64 = 30_000.0;
@@ -227,15 +223,8 @@ fn RouteMap(setup: MapSetup, data: RouteMapData) -> impl IntoView {
         let count = stops.with(Vec::len);
         let next_i = next.get();
         let sel = selected.get();
-        let mut shown: Vec<usize> = if count < NUMBER_ALL_BELOW {
-            (0..count).collect()
-        } else {
-            let start = next_i.unwrap_or(count);
-            (start..count.min(start + FOCUSABLE_AHEAD)).collect()
-        };
-        if let Some(s) = sel.filter(|s| *s < count && !shown.contains(s)) {
-            shown.push(s);
-        }
+        // The same stops as the sketch numbers (`numbered_stops`).
+        let mut shown = numbered_stops(count, next_i, sel, NUMBER_ALL_BELOW, FOCUSABLE_AHEAD);
         // The next and the selected stop first, then in route order; one
         // that would cover a number already placed is left out.
         shown.sort_by_key(|i| (Some(*i) != next_i, Some(*i) != sel, *i));

@@ -9,10 +9,12 @@ use crate::model::i18n::catalogues::{RouteFill as F, RouteText as T};
 use crate::model::route_view::numbered_stops;
 use crate::state::locale::use_locale;
 
-/// Below this many stops every circle carries its number.
-const NUMBER_ALL_BELOW: usize = 30;
-/// How many upcoming stops are keyboard buttons on the sketch.
-const FOCUSABLE_AHEAD: usize = 6;
+/// Below this many stops every circle carries its number (on the street
+/// map too).
+pub(crate) const NUMBER_ALL_BELOW: usize = 30;
+/// How many upcoming stops are keyboard buttons on the sketch (and on the
+/// street map).
+pub(crate) const FOCUSABLE_AHEAD: usize = 6;
 
 #[component]
 pub fn StopMarkers(

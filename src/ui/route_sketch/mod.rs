@@ -16,6 +16,7 @@ use crate::model::route::project;
 use crate::model::route_view::{near_route, nearest_point};
 use crate::state::locale::use_locale;
 use markers::StopMarkers;
+pub(crate) use markers::{FOCUSABLE_AHEAD, NUMBER_ALL_BELOW};
 
 const W: f64 = 360.0;
 const H: f64 = 240.0;

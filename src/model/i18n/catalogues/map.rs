@@ -29,6 +29,7 @@ catalogue! {
         MarkerUnknown => "state unknown" | "estado desconocido",
         OnMapNone => "None of these drivers has a known position." | "Ninguno de estos conductores tiene una posición conocida.",
         KeyGroup => "Several drivers" | "Varios conductores",
+        KeyGroupUrgent => "Several, one unreachable or more" | "Varios, uno o más sin contacto",
     }
     /// The sentences, each with the values its placeholders name.
     pub enum MapFill {
