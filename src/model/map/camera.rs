@@ -118,13 +118,15 @@ impl Camera {
         }
     }
 
-    /// One whole step in or out (`+`, `−`, a wheel notch, a button),
-    /// landing on a whole zoom so tiles are drawn sharp.
+    /// One step in or out (`+`, `−`, a wheel notch, a button), landing on
+    /// a whole or half zoom (the first view's), so tiles stay sharp.
     pub fn stepped(&self, steps: i32, anchor: (f64, f64), vp: Viewport, zooms: Zooms) -> Camera {
+        // From the half step at or before (in) or after (out) the zoom: a
+        // first view fitted at a half step stays on half steps.
         let base = if steps > 0 {
-            self.zoom.floor()
+            (self.zoom * 2.0).floor() / 2.0
         } else {
-            self.zoom.ceil()
+            (self.zoom * 2.0).ceil() / 2.0
         };
         self.zoomed_around(base + f64::from(steps), anchor, vp, zooms)
     }
@@ -166,8 +168,11 @@ impl Camera {
             }
         };
         let exact = fits(hi.x - lo.x, avail_w).min(fits(hi.y - lo.y, avail_h));
+        // Half steps: a whole step down can leave the stops in a third of
+        // a wide map; tiles drawn at 0.7 or 1.4 times their size stay sharp
+        // enough to read streets.
         let zoom = if exact.is_finite() {
-            exact.floor().min(zooms.single.max(zooms.min))
+            ((exact * 2.0).floor() / 2.0).min(zooms.single.max(zooms.min))
         } else {
             zooms.single
         };
@@ -312,7 +317,7 @@ mod tests {
         assert_eq!(cam.zoomed_around(f64::NAN, anchor, VP, Z), cam);
         // Steps land on whole zooms.
         let half = Camera { zoom: 14.6, ..cam };
-        assert_eq!(half.stepped(1, (180.0, 150.0), VP, Z).zoom, 15.0);
+        assert_eq!(half.stepped(1, (180.0, 150.0), VP, Z).zoom, 15.5);
         assert_eq!(half.stepped(-1, (180.0, 150.0), VP, Z).zoom, 14.0);
         assert_eq!(cam.stepped(2, (180.0, 150.0), VP, Z).zoom, 16.0);
     }
