@@ -400,13 +400,15 @@ test(`no-loss soak: ${CYCLES} cycles, seed ${SEED}`, async ({ page, context }) =
   // near its end; whether the first window already reaches the screen's
   // end depends on layout timing (cards off screen have no size yet). Show
   // them all as a driver can, with "Show more stops", before comparing.
-  for (let i = 0; i < 10 && (await p.locator("li.package").count()) < 24; i++) {
-    const more = p.locator(".more-rows:visible button.more");
+  // The app's own list (`#app`): until the app takes over, the page shows
+  // the inert snapshot of its last screen, whose buttons take no clicks.
+  for (let i = 0; i < 10 && (await p.locator("#app li.package").count()) < 24; i++) {
+    const more = p.locator("#app .more-rows:visible button.more");
     if (await more.count()) await more.first().click();
     else await p.waitForTimeout(200);
   }
-  await expect(p.locator("li.package")).toHaveCount(24);
-  const shown = await p.locator("li.package").evaluateAll((rows) => rows.map((r) => [r.dataset.package, r.querySelector(".status").textContent]));
+  await expect(p.locator("#app li.package")).toHaveCount(24);
+  const shown = await p.locator("#app li.package").evaluateAll((rows) => rows.map((r) => [r.dataset.package, r.querySelector(".status").textContent]));
   const serverView = shown.map(([id]) => [id, label[(stacks.get(id) ?? []).at(-1)] ?? "To deliver"]);
   expect(shown).toEqual(serverView);
 
